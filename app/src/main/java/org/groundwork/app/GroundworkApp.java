@@ -1,0 +1,29 @@
+package org.groundwork.app;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.groundwork.app.ui.MainWindow;
+import org.groundwork.app.ui.WindowLayoutStore;
+
+/** The JavaFX application: one main window whose layout is remembered between runs. */
+public final class GroundworkApp extends Application {
+    private MainWindow mainWindow;
+
+    @Override
+    public void start(Stage stage) {
+        mainWindow = new MainWindow(stage, WindowLayoutStore.forUser());
+        mainWindow.show();
+    }
+
+    @Override
+    public void stop() {
+        if (mainWindow != null) {
+            mainWindow.saveLayout();
+        }
+    }
+
+    /** The window this application shows; for tests and wiring. */
+    public MainWindow mainWindow() {
+        return mainWindow;
+    }
+}

@@ -1,0 +1,124 @@
+package org.groundwork.app.ui;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.groundwork.app.AppVersion;
+
+/**
+ * The workstation's main window: menu bar, worklist on the left, image area in the centre,
+ * annotation pane on the right and a status bar. Its size and dividers survive restarts.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final WindowLayoutStore layoutStore;
+    private final SplitPane panes;
+    private final StatusBar statusBar = new StatusBar();
+    private final Node worklistPane;
+    private final Node annotationPane;
+
+    public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
+        this.stage = stage;
+        this.layoutStore = layoutStore;
+
+        worklistPane = EmptyState.create("worklistPane", "Worklist",
+                "No project open.", "Cases of a project appear here with their status.");
+        Node imageArea = EmptyState.create("imageArea", null,
+                "Open a DICOM folder or NIfTI file…",
+                "Images open here in 2D, in three linked planes and in 3D.");
+        annotationPane = EmptyState.create("annotationPane", "Annotation",
+                "No case selected.", "Boxes, questions, reasoning steps and grades of a case appear here.");
+
+        panes = new SplitPane(worklistPane, imageArea, annotationPane);
+        panes.setId("mainPanes");
+        panes.setOrientation(Orientation.HORIZONTAL);
+        // All three panes scale with the window, so the saved divider fractions restore exactly.
+
+        MenuBar menuBar = new MainMenuBar(this).build();
+
+        BorderPane root = new BorderPane(panes);
+        root.setId("mainWindow");
+        root.setTop(menuBar);
+        root.setBottom(statusBar.node());
+
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("groundwork.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Groundwork " + AppVersion.get());
+        statusBar.showMessage("Ready.");
+    }
+
+    public void show() {
+        WindowLayout layout = layoutStore.load();
+        applyLayout(layout);
+        stage.show();
+    }
+
+    /** Writes the current size, position and dividers so the next start looks the same. */
+    public void saveLayout() {
+        WindowLayout saved = layoutStore.load();
+        double left = saved.leftDivider();
+        double right = saved.rightDivider();
+        if (panes.getItems().size() == 3) { // a hidden side pane keeps the dividers it had
+            double[] dividers = panes.getDividerPositions();
+            left = dividers[0];
+            right = dividers[1];
+        }
+        layoutStore.save(new WindowLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), left, right));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    /** Shows or hides a side pane (worklist or annotation pane), keeping the other's divider. */
+    void setSidePaneVisible(Node pane, boolean visible) {
+        boolean shown = panes.getItems().contains(pane);
+        if (visible == shown) {
+            return;
+        }
+        if (!visible) {
+            panes.getItems().remove(pane);
+        } else if (pane == worklistPane) {
+            panes.getItems().add(0, pane);
+        } else {
+            panes.getItems().add(pane);
+        }
+    }
+
+    Node worklistPane() {
+        return worklistPane;
+    }
+
+    Node annotationPane() {
+        return annotationPane;
+    }
+
+    private void applyLayout(WindowLayout layout) {
+        stage.setWidth(layout.width());
+        stage.setHeight(layout.height());
+        if (Double.isFinite(layout.x()) && Double.isFinite(layout.y()) && isOnAScreen(layout)) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(layout.maximized());
+        panes.setDividerPositions(layout.leftDivider(), layout.rightDivider());
+    }
+
+    /** A monitor that was unplugged must not leave the window off screen. */
+    private static boolean isOnAScreen(WindowLayout layout) {
+        return !Screen.getScreensForRectangle(layout.x(), layout.y(), 50, 50).isEmpty();
+    }
+}

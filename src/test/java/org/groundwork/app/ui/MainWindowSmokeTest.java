@@ -1,0 +1,144 @@
+package org.groundwork.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.groundwork.app.AppVersion;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.testing.Screenshots;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real application class headless and checks what the user meets first. */
+@Tag("fx")
+class MainWindowSmokeTest {
+    private final FxRobot robot = new FxRobot();
+    private GroundworkApp app;
+
+    @BeforeAll
+    static void startToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void forgetLayout() throws Exception {
+        WindowLayoutStore.forUser().clear();
+    }
+
+    @AfterEach
+    void stopApp() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private GroundworkApp start() throws TimeoutException {
+        // As at a real start, the application gets a stage that is not showing yet.
+        FxToolkit.setupStage(Stage::hide);
+        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    @Test
+    void mainWindowHasMenusPanesAndStatusBar() throws Exception {
+        start();
+        Stage stage = app.mainWindow().stage();
+        assertTrue(stage.isShowing());
+        assertTrue(stage.getTitle().contains(AppVersion.get()));
+
+        MenuBar menus = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
+        List<String> names = menus.getMenus().stream().map(m -> m.getText()).collect(Collectors.toList());
+        assertEquals(List.of("File", "View", "Annotate", "Assist", "Help"), names);
+
+        SplitPane panes = robot.lookup("#mainPanes").queryAs(SplitPane.class);
+        assertEquals(List.of("worklistPane", "imageArea", "annotationPane"),
+                panes.getItems().stream().map(Node::getId).collect(Collectors.toList()));
+        assertTrue(labelsOf("#imageArea").contains("Open a DICOM folder or NIfTI file…"));
+        assertTrue(labelsOf("#worklistPane").contains("No project open."));
+        assertNotNull(robot.lookup("#statusProgress").query());
+        assertEquals("Ready.", robot.lookup("#statusMessage").queryAs(Label.class).getText());
+
+        Path shot = Screenshots.write(stage.getScene(), "main-window");
+        assertTrue(Files.size(shot) > 0);
+    }
+
+    @Test
+    void viewMenuAndShortcutHideAndShowTheSidePanes() throws Exception {
+        start();
+        SplitPane panes = robot.lookup("#mainPanes").queryAs(SplitPane.class);
+        robot.clickOn("#imageArea");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(panes.getItems().contains(robot.lookup("#worklistPane").tryQuery().orElse(null)));
+        assertEquals(2, panes.getItems().size());
+        app.mainWindow().saveLayout(); // must not fail with a pane hidden
+
+        robot.clickOn("View").clickOn("Worklist");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("worklistPane", panes.getItems().get(0).getId());
+        assertEquals(3, panes.getItems().size());
+    }
+
+    @Test
+    void aboutDialogShowsTheVersion() throws Exception {
+        start();
+        robot.clickOn("Help").clickOn("About Groundwork");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node dialog = robot.lookup("#aboutDialog").query();
+        assertTrue(robot.from(dialog).lookup((Label l) -> l.getText() != null
+                && l.getText().contains(AppVersion.get())).tryQuery().isPresent());
+        Screenshots.write(dialog.getScene(), "about-dialog");
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void windowSizeAndDividersAreRememberedBetweenRuns() throws Exception {
+        start();
+        Stage stage = app.mainWindow().stage();
+        SplitPane panes = robot.lookup("#mainPanes").queryAs(SplitPane.class);
+        // As a user would: first resize the window, then drag the dividers.
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(700);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> panes.setDividerPositions(0.3, 0.6)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.3, panes.getDividerPositions()[0], 0.02);
+        FxToolkit.cleanupApplication(app); // Application.stop() saves the layout
+        app = null;
+
+        start();
+        Stage again = app.mainWindow().stage();
+        SplitPane panesAgain = robot.lookup("#mainPanes").queryAs(SplitPane.class);
+        assertEquals(1100, again.getWidth(), 1);
+        assertEquals(700, again.getHeight(), 1);
+        assertEquals(0.3, panesAgain.getDividerPositions()[0], 0.02);
+        assertEquals(0.6, panesAgain.getDividerPositions()[1], 0.02);
+    }
+
+    private List<String> labelsOf(String paneQuery) {
+        return robot.from(robot.lookup(paneQuery).queryAll()).lookup((Label l) -> true)
+                .queryAllAs(Label.class).stream().map(Label::getText).collect(Collectors.toList());
+    }
+}
