@@ -1,0 +1,28 @@
+package org.groundwork.viewer.core;
+
+import java.util.concurrent.CancellationException;
+
+/** Receives progress from long work and lets the user cancel it. Called from worker threads. */
+public interface LoadMonitor {
+    LoadMonitor NONE = new LoadMonitor() {
+        @Override
+        public void progress(long done, long total, String message) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    void progress(long done, long total, String message);
+
+    boolean cancelled();
+
+    /** Throws {@link CancellationException} once the user has cancelled. */
+    default void checkCancelled() {
+        if (cancelled()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+}

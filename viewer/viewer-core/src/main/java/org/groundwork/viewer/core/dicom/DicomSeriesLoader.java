@@ -1,0 +1,100 @@
+package org.groundwork.viewer.core.dicom;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.groundwork.viewer.core.BadInputException;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.ScanResult;
+import org.groundwork.viewer.core.ScanResult.Failure;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.core.Workers;
+import org.groundwork.viewer.core.dicom.internal.FrameGeometry;
+import org.groundwork.viewer.core.dicom.internal.SeriesAssembler;
+
+/**
+ * Loads DICOM files into volumes: reads every header (in parallel), groups frames into series, and
+ * decodes each series into one volume. Unreadable files are reported, and the rest still loads.
+ */
+public final class DicomSeriesLoader {
+    /** Media Storage Directory Storage: a DICOMDIR index, not an image. */
+    static final String DICOMDIR_SOP_CLASS = "1.2.840.10008.1.3.10";
+
+    private final DicomReader reader;
+
+    public DicomSeriesLoader(DicomReader reader) {
+        this.reader = reader;
+    }
+
+    public ScanResult load(Collection<Path> files, LoadMonitor monitor) {
+        List<Failure> failures = new ArrayList<>();
+        List<Failure> skipped = new ArrayList<>();
+        List<FrameGeometry> frames = new ArrayList<>();
+        List<Object> headers = readHeaders(List.copyOf(files), monitor);
+        for (Object header : headers) {
+            if (header instanceof BadInputException bad) {
+                failures.add(Failure.of(bad));
+            } else {
+                DicomInstance instance = (DicomInstance) header;
+                String why = notAnImage(instance);
+                if (why != null) {
+                    skipped.add(new Failure(instance.file(), why));
+                } else {
+                    frames.addAll(List.of(FrameGeometry.of(instance)));
+                }
+            }
+        }
+        List<Volume> volumes = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        for (SeriesAssembler.Group group : SeriesAssembler.group(frames)) {
+            monitor.checkCancelled();
+            try {
+                volumes.add(SeriesAssembler.assemble(group, monitor, done, frames.size()));
+            } catch (BadInputException e) {
+                failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
+            }
+        }
+        return new ScanResult(volumes, failures, skipped);
+    }
+
+    private static String notAnImage(DicomInstance instance) {
+        if (DICOMDIR_SOP_CLASS.equals(instance.attributes().string(Tag.SOP_CLASS_UID))
+                || instance.attributes().contains(Tag.DIRECTORY_RECORD_SEQUENCE)) {
+            return "DICOMDIR index (the images it lists are read from their own files)";
+        }
+        if (!instance.hasPixelData()) {
+            String modality = instance.attributes().string(Tag.MODALITY);
+            return "no image in this DICOM object" + (modality.isEmpty() ? "" : " (modality " + modality + ")");
+        }
+        return null;
+    }
+
+    /** Each element is a {@link DicomInstance} or the {@link BadInputException} that explains the file. */
+    private List<Object> readHeaders(List<Path> files, LoadMonitor monitor) {
+        AtomicLong done = new AtomicLong();
+        try {
+            return Workers.io().submit(() -> files.parallelStream().map(file -> {
+                monitor.checkCancelled();
+                Object result;
+                try {
+                    result = reader.read(file);
+                } catch (BadInputException e) {
+                    result = e;
+                }
+                monitor.progress(done.incrementAndGet(), files.size(), "Reading DICOM headers");
+                return result;
+            }).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
