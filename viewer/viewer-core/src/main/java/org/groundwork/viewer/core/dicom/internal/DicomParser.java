@@ -96,6 +96,10 @@ final class DicomParser {
             limit = ownBuffer.length;
             pos = 0;
         }
+        if (explicitVr && !bigEndian && pos + 8 <= limit && vrAt(pos + 4) == null) {
+            // Some writers declare explicit VR but write implicit VR; read what is really there.
+            explicitVr = false;
+        }
         DicomObject dataset = new DicomObject(order(), StandardCharsets.ISO_8859_1);
         PixelDataLocation pixels = readDataSet(dataset, limit, 0, true, encapsulated);
         return new ParsedFile(uid, meta, dataset, pixels, ownBuffer);
