@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.VoxelData;
 import org.groundwork.viewer.core.VoxelType;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.RleEncoder;
+import org.groundwork.viewer.core.testing.TestCodecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,28 +145,13 @@ class DicomPixelDecodingTest {
     @Test
     void jpegBaselineDecodesCloseToTheOriginal() throws Exception {
         int w = 32, h = 16;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.getRaster().setSample(x, y, 0, x * 4 + y * 2);
-            }
-        }
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.98f);
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(jpeg)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(img, null, null), param);
-        }
-        writer.dispose();
+        byte[] jpeg = TestCodecs.jpegBaseline(TestCodecs.ramp(w, h, false, 256));
         DicomInstance instance = read(image(DicomFileBuilder.JPEG_BASELINE, w, h, 8, 8, 0, 1, "MONOCHROME2")
-                .fragments(List.of(jpeg.toByteArray())));
+                .fragments(List.of(jpeg)));
         VoxelData v = decode(instance, 0);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                assertEquals(x * 4 + y * 2, v.get(y * w + x), 4, "pixel " + x + "," + y);
+                assertEquals(TestCodecs.rampValue(x, y, 256), v.get(y * w + x), 4, "pixel " + x + "," + y);
             }
         }
     }
@@ -180,30 +159,24 @@ class DicomPixelDecodingTest {
     @Test
     void jpeg2000LosslessIsExact() throws Exception {
         int w = 16, h = 8;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.getRaster().setSample(x, y, 0, (x * 257 + y * 1031) % 4096);
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg2000").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        // jai-imageio's J2KImageWriteParam: lossless is its default; write a bare codestream as DICOM wants.
-        param.getClass().getMethod("setWriteCodeStreamOnly", boolean.class).invoke(param, true);
-        ByteArrayOutputStream j2k = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(j2k)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(img, null, null), param);
-        }
-        writer.dispose();
+        byte[] j2k = TestCodecs.jpeg2000Lossless(TestCodecs.ramp(w, h, true, 4096));
         DicomInstance instance = read(image(DicomFileBuilder.JPEG_2000_LOSSLESS, w, h, 16, 12, 0, 1, "MONOCHROME2")
-                .fragments(List.of(j2k.toByteArray())));
+                .fragments(List.of(j2k)));
         VoxelData v = decode(instance, 0);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                assertEquals((x * 257 + y * 1031) % 4096, v.get(y * w + x), "pixel " + x + "," + y);
+                assertEquals(TestCodecs.rampValue(x, y, 4096), v.get(y * w + x), "pixel " + x + "," + y);
             }
         }
+    }
+
+    @Test
+    void compressedFrameOfAnotherSizeThanTheHeaderSaysIsRejectedBeforeDecoding() throws Exception {
+        byte[] j2k = TestCodecs.jpeg2000Lossless(TestCodecs.ramp(16, 8, true, 4096));
+        DicomInstance instance = read(image(DicomFileBuilder.JPEG_2000_LOSSLESS, 8, 8, 16, 12, 0, 1, "MONOCHROME2")
+                .fragments(List.of(j2k)));
+        BadInputException e = assertThrows(BadInputException.class, () -> decode(instance, 0));
+        assertTrue(e.getMessage().contains("16 x 8 but the header says 8 x 8"), e.getMessage());
     }
 
     @Test

@@ -75,6 +75,10 @@ final class BuiltInInstance implements DicomInstance {
         if (syntax == null || syntax.encoding() == TransferSyntax.Encoding.UNSUPPORTED) {
             throw bad("unsupported transfer syntax " + TransferSyntax.describe(parsed.transferSyntaxUid()));
         }
+        if (px.encapsulated() != syntax.encapsulated()) {
+            throw bad("the pixel data is " + (px.encapsulated() ? "compressed" : "uncompressed")
+                    + " but the transfer syntax " + TransferSyntax.describe(parsed.transferSyntaxUid()) + " says otherwise");
+        }
         int rows = d.intOr(Tag.ROWS, 0);
         int columns = d.intOr(Tag.COLUMNS, 0);
         if (rows <= 0 || columns <= 0 || rows > 65535 || columns > 65535) {
@@ -160,7 +164,7 @@ final class BuiltInInstance implements DicomInstance {
                 case JPEG, JPEG_2000 -> {
                     DecodedImage image = ImageIoDecoder.decode(frameBytes(frame),
                             syntax.encoding() == TransferSyntax.Encoding.JPEG ? ImageIoDecoder.Kind.JPEG
-                                    : ImageIoDecoder.Kind.JPEG_2000, file);
+                                    : ImageIoDecoder.Kind.JPEG_2000, f.columns(), f.rows(), file);
                     if (image.width() != f.columns() || image.height() != f.rows() || image.bands() != f.samplesPerPixel()) {
                         throw bad("the compressed frame is " + image.width() + " x " + image.height() + " with "
                                 + image.bands() + " component(s), but the header says " + f.columns() + " x "

@@ -27,7 +27,25 @@ public final class ImageIoDecoder {
     private ImageIoDecoder() {
     }
 
-    public static DecodedImage decode(byte[] compressed, Kind kind, Path file) throws BadInputException {
+    /**
+     * Decodes one frame. The size the codestream declares is checked against the DICOM header before
+     * the codec runs, so a damaged stream cannot make the codec allocate an image of arbitrary size.
+     */
+    public static DecodedImage decode(byte[] compressed, Kind kind, int width, int height, Path file)
+            throws BadInputException {
+        int[] declared = kind == Kind.JPEG ? CodestreamSize.jpeg(compressed) : CodestreamSize.jpeg2000(compressed);
+        if (declared == null) {
+            throw new BadInputException(file, "the compressed frame has no readable "
+                    + (kind == Kind.JPEG ? "JPEG frame header" : "JPEG 2000 size marker"));
+        }
+        if (declared[0] != width || declared[1] != height) {
+            throw new BadInputException(file, "the compressed frame is " + declared[0] + " x " + declared[1]
+                    + " but the header says " + width + " x " + height);
+        }
+        return CodecWatchdog.run(() -> decodeNow(compressed, kind, file), (long) width * height, file);
+    }
+
+    private static DecodedImage decodeNow(byte[] compressed, Kind kind, Path file) throws BadInputException {
         ImageReader reader = readerFor(kind, file);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(compressed))) {
             reader.setInput(in, true, true);
@@ -37,14 +55,24 @@ public final class ImageIoDecoder {
             int bands = raster.getNumBands();
             int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY(), w, h, (int[]) null);
             return new DecodedImage(w, h, bands, samples);
-        } catch (IOException | RuntimeException e) {
-            // Codecs signal corrupt streams with all kinds of runtime exceptions; none of them is our bug.
-            throw new BadInputException(file, "the compressed " + (kind == Kind.JPEG ? "JPEG" : "JPEG 2000")
-                    + " frame could not be decoded (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw corrupt(kind, file, e);
+        } catch (Error e) {
+            // Codecs signal corrupt streams with all kinds of throwables (jj2000 even with Errors);
+            // only running out of memory is left to propagate.
+            if (e instanceof OutOfMemoryError) {
+                throw e;
+            }
+            throw corrupt(kind, file, e);
         } finally {
             reader.dispose();
         }
+    }
+
+    private static BadInputException corrupt(Kind kind, Path file, Throwable e) {
+        return new BadInputException(file, "the compressed " + (kind == Kind.JPEG ? "JPEG" : "JPEG 2000")
+                + " frame could not be decoded (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     }
 
     private static Raster readRasterOrImage(ImageReader reader) throws IOException {
