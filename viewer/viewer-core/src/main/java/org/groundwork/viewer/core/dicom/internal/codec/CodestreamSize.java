@@ -5,7 +5,7 @@ final class CodestreamSize {
     private CodestreamSize() {
     }
 
-    /** {width, height} from the first SOFn marker, or null. */
+    /** {width, height, SOF marker, sample precision} from the first SOFn marker, or null. */
     static int[] jpeg(byte[] b) {
         int i = 2;
         if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
@@ -23,7 +23,7 @@ final class CodestreamSize {
             int length = u16(b, i + 2);
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof) {
-                return i + 9 <= b.length ? new int[] {u16(b, i + 7), u16(b, i + 5)} : null;
+                return i + 9 <= b.length ? new int[] {u16(b, i + 7), u16(b, i + 5), marker, b[i + 4] & 0xFF} : null;
             }
             if (length < 2) {
                 return null;

@@ -42,14 +42,24 @@ public final class ImageIoDecoder {
             throw new BadInputException(file, "the compressed frame is " + declared[0] + " x " + declared[1]
                     + " but the header says " + width + " x " + height);
         }
-        return CodecWatchdog.run(() -> decodeNow(compressed, kind, file), (long) width * height, file);
+        boolean lossless = kind == Kind.JPEG && declared[2] == 0xC3;
+        if (kind == Kind.JPEG && !lossless && declared[3] != 8) {
+            throw new BadInputException(file, declared[3] + "-bit lossy JPEG (JPEG Extended, process 4) is not supported; "
+                    + "only 8-bit lossy and lossless JPEG are");
+        }
+        return CodecWatchdog.run(() -> decodeNow(compressed, kind, lossless, file), (long) width * height, file);
     }
 
-    private static DecodedImage decodeNow(byte[] compressed, Kind kind, Path file) throws BadInputException {
+    /**
+     * @param losslessJpeg TwelveMonkeys decodes lossless JPEG only through {@code read}; its
+     *     {@code readRaster} goes to the JDK's reader, which knows only the DCT processes
+     */
+    private static DecodedImage decodeNow(byte[] compressed, Kind kind, boolean losslessJpeg, Path file)
+            throws BadInputException {
         ImageReader reader = readerFor(kind, file);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(compressed))) {
             reader.setInput(in, true, true);
-            Raster raster = reader.canReadRaster() ? readRasterOrImage(reader) : reader.read(0).getRaster();
+            Raster raster = reader.canReadRaster() && !losslessJpeg ? readRasterOrImage(reader) : reader.read(0).getRaster();
             int w = raster.getWidth();
             int h = raster.getHeight();
             int bands = raster.getNumBands();
