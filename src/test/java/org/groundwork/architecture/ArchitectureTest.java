@@ -17,6 +17,7 @@ class ArchitectureTest {
     static void importProductionClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test fixtures
                 .importPackages("org.groundwork");
         // Without the module jars on the class path the rules would pass vacuously.
         assertTrue(hasPackage("org.groundwork.app"), "app classes imported");
