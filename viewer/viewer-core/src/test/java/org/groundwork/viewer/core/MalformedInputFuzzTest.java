@@ -60,6 +60,8 @@ class MalformedInputFuzzTest {
         DICOM.put("j2k", jpegImage(DicomFileBuilder.JPEG_2000_LOSSLESS, 16,
                 TestCodecs.jpeg2000Lossless(TestCodecs.ramp(16, 8, true, 4096))));
 
+        DICOM.put("jpeg12", Files.readAllBytes(Path.of(MalformedInputFuzzTest.class.getResource("/fixtures/jpeg12.dcm").toURI())));
+
         VoxelData data = VoxelData.allocate(VoxelType.INT16, 6 * 5 * 4);
         Volume v = new Volume(6, 5, 4, data, Affine.identity(), 1, 0, VolumeInfo.of("t", "t", "t"), List.of());
         Path gz = dir.resolve("fixture.nii.gz");

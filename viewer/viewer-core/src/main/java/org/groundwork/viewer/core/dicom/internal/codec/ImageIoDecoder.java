@@ -44,8 +44,8 @@ public final class ImageIoDecoder {
         }
         boolean lossless = kind == Kind.JPEG && declared[2] == 0xC3;
         if (kind == Kind.JPEG && !lossless && declared[3] != 8) {
-            throw new BadInputException(file, declared[3] + "-bit lossy JPEG (JPEG Extended, process 4) is not supported; "
-                    + "only 8-bit lossy and lossless JPEG are");
+            // 12-bit JPEG Extended: neither the JDK's reader nor TwelveMonkeys decodes it.
+            return SequentialJpegDecoder.decode(compressed, file);
         }
         return CodecWatchdog.run(() -> decodeNow(compressed, kind, lossless, file), (long) width * height, file);
     }
