@@ -145,6 +145,32 @@ class DicomSeriesLoadingTest {
     }
 
     @Test
+    void dicomdirGivenDirectlyIsFollowedToTheFilesItListsAndSkippedInAFolderScan() throws Exception {
+        List<Path> files = SyntheticSeries.write(dir.resolve("SER"), EXPLICIT_LE, "1.2.3.30", 4, 4, 3,
+                new double[] {0, 0, 0}, SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        var index = new org.groundwork.viewer.core.testing.DicomFileBuilder(EXPLICIT_LE)
+                .string(Tag.SOP_CLASS_UID, "UI", DicomSeriesLoader.DICOMDIR_SOP_CLASS);
+        var records = new org.groundwork.viewer.core.testing.DicomFileBuilder[files.size() + 1];
+        for (int n = 0; n < files.size(); n++) {
+            records[n] = index.item().string(Tag.REFERENCED_FILE_ID, "CS", "SER\\" + files.get(n).getFileName());
+        }
+        records[files.size()] = index.item().string(Tag.REFERENCED_FILE_ID, "CS", "..\\escape.dcm");
+        index.sequence(Tag.DIRECTORY_RECORD_SEQUENCE, true, records);
+        Path dicomdir = dir.resolve("DICOMDIR");
+        Files.write(dicomdir, index.build());
+
+        ScanResult viaIndex = scan(dicomdir);
+        assertEquals(1, viaIndex.volumes().size());
+        assertEquals(3, viaIndex.volumes().get(0).nz());
+        assertTrue(viaIndex.failures().stream().anyMatch(f -> f.reason().contains("outside its folder")),
+                viaIndex.failures().toString());
+
+        ScanResult viaFolder = scan(dir);
+        assertEquals(1, viaFolder.volumes().size());
+        assertTrue(viaFolder.skipped().stream().anyMatch(f -> f.file().equals(dicomdir)), viaFolder.skipped().toString());
+    }
+
+    @Test
     void rescaleSlopeAndInterceptGiveRealValues() throws Exception {
         for (int k = 0; k < 2; k++) {
             Files.write(dir.resolve("s" + k), SyntheticSeries.slice(EXPLICIT_LE, "1.2.3.18", 3, 3, k,
