@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.groundwork.viewer.core.BadInputException;
+import org.groundwork.viewer.core.MemoryCheck;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.VolumeInfo;
 import org.groundwork.viewer.core.VoxelData;
@@ -57,7 +58,7 @@ public final class NiftiReader {
                             : "the file is truncated: it holds " + Math.max(0, limit) + " of the " + dataBytes
                             + " bytes of voxels the header describes");
                 }
-                checkMemory(file, header);
+                MemoryCheck.requireFree(file, header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes(), "the image");
                 return readVolumes(in, header, file, gzipped);
             }
         } catch (NoSuchFileException e) {
@@ -103,16 +104,6 @@ public final class NiftiReader {
             in.skipNBytes(skip);
         }
         return header;
-    }
-
-    private static void checkMemory(Path file, NiftiHeader header) throws BadInputException {
-        long bytes = header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes();
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > available) {
-            throw new BadInputException(file, "the image needs " + (bytes >> 20) + " MB of memory but only "
-                    + (available >> 20) + " MB are free; start Groundwork with more memory");
-        }
     }
 
     private static List<Volume> readVolumes(InputStream in, NiftiHeader h, Path file, boolean gzipped)

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.MemoryCheck;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.VolumeInfo;
 import org.groundwork.viewer.core.VoxelData;
@@ -89,7 +90,7 @@ public final class SeriesAssembler {
         VoxelType stored = format.voxelType();
         VoxelType type = sameScaling || stored == VoxelType.RGB24 ? stored : VoxelType.FLOAT32;
         long voxels = (long) nx * ny * nz;
-        checkMemory(first, voxels * type.bytes());
+        MemoryCheck.requireFree(first.instance().file(), voxels * type.bytes(), "the series");
         VoxelData data = VoxelData.allocate(type, voxels);
         decodeAll(slices, data, type != stored, monitor, framesDone, framesTotal);
 
@@ -174,15 +175,6 @@ public final class SeriesAssembler {
         } else if (sorted[sorted.length - 1] - sorted[0] > 0.01 * median + 1e-3) {
             warnings.add("non-uniform slice spacing: from " + fmt(sorted[0]) + " to " + fmt(sorted[sorted.length - 1])
                     + " mm; the volume uses the mean spacing");
-        }
-    }
-
-    private static void checkMemory(FrameGeometry first, long bytes) throws BadInputException {
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > available) {
-            throw new BadInputException(first.instance().file(), "the series needs " + (bytes >> 20)
-                    + " MB of memory but only " + (available >> 20) + " MB are free; start Groundwork with more memory");
         }
     }
 
