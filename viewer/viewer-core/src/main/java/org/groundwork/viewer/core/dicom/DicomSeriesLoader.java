@@ -12,6 +12,9 @@ import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.ScanResult.Failure;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.Workers;
+import org.groundwork.viewer.core.io.ContentKeys;
+import org.groundwork.viewer.core.io.IndexResult;
+import org.groundwork.viewer.core.io.SeriesSummary;
 import org.groundwork.viewer.core.dicom.internal.FrameGeometry;
 import org.groundwork.viewer.core.dicom.internal.SeriesAssembler;
 
@@ -30,11 +33,56 @@ public final class DicomSeriesLoader {
     }
 
     public ScanResult load(Collection<Path> files, LoadMonitor monitor) {
+        Headers headers = readHeaders(files, monitor);
+        List<Failure> failures = new ArrayList<>(headers.failures());
+        List<Volume> volumes = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        for (SeriesAssembler.Group group : SeriesAssembler.group(headers.frames())) {
+            monitor.checkCancelled();
+            try {
+                volumes.add(SeriesAssembler.assemble(group, monitor, done, headers.frames().size()));
+            } catch (BadInputException e) {
+                failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
+            }
+        }
+        return new ScanResult(volumes, failures, headers.skipped());
+    }
+
+    /** The series found in the files, from their headers alone (no pixel is decoded). */
+    public IndexResult index(Collection<Path> files, LoadMonitor monitor) {
+        Headers headers = readHeaders(files, monitor);
+        List<SeriesSummary> series = new ArrayList<>();
+        for (SeriesAssembler.Group group : SeriesAssembler.group(headers.frames())) {
+            series.add(summarize(group));
+        }
+        return new IndexResult(series, headers.failures(), headers.skipped());
+    }
+
+    private static SeriesSummary summarize(SeriesAssembler.Group group) {
+        FrameGeometry first = group.frames().get(0);
+        DicomObject d = first.instance().attributes();
+        java.util.TreeSet<String> instances = new java.util.TreeSet<>();
+        java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
+        for (FrameGeometry f : group.frames()) {
+            instances.add(f.instance().attributes().string(Tag.SOP_INSTANCE_UID) + "#" + f.frame());
+            files.add(f.instance().file());
+        }
+        PixelFormat p = first.instance().pixelFormat();
+        String key = ContentKeys.of("dicom", group.seriesUid(), String.join(",", instances));
+        return new SeriesSummary(List.copyOf(files), "DICOM", d.string(Tag.PATIENT_ID), d.string(Tag.STUDY_INSTANCE_UID),
+                group.seriesUid(), d.string(Tag.SERIES_DESCRIPTION), d.string(Tag.MODALITY),
+                p.columns(), p.rows(), group.frames().size(), key);
+    }
+
+    /** Parsed headers: the frames of every image, and what was not an image or not readable. */
+    private record Headers(List<FrameGeometry> frames, List<Failure> failures, List<Failure> skipped) {
+    }
+
+    private Headers readHeaders(Collection<Path> files, LoadMonitor monitor) {
         List<Failure> failures = new ArrayList<>();
         List<Failure> skipped = new ArrayList<>();
         List<FrameGeometry> frames = new ArrayList<>();
-        List<Object> headers = readHeaders(List.copyOf(files), monitor);
-        for (Object header : headers) {
+        for (Object header : readAll(List.copyOf(files), monitor)) {
             if (header instanceof BadInputException bad) {
                 failures.add(Failure.of(bad));
             } else {
@@ -47,17 +95,7 @@ public final class DicomSeriesLoader {
                 }
             }
         }
-        List<Volume> volumes = new ArrayList<>();
-        AtomicLong done = new AtomicLong();
-        for (SeriesAssembler.Group group : SeriesAssembler.group(frames)) {
-            monitor.checkCancelled();
-            try {
-                volumes.add(SeriesAssembler.assemble(group, monitor, done, frames.size()));
-            } catch (BadInputException e) {
-                failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
-            }
-        }
-        return new ScanResult(volumes, failures, skipped);
+        return new Headers(frames, failures, skipped);
     }
 
     private static String notAnImage(DicomInstance instance) {
@@ -73,7 +111,7 @@ public final class DicomSeriesLoader {
     }
 
     /** Each element is a {@link DicomInstance} or the {@link BadInputException} that explains the file. */
-    private List<Object> readHeaders(List<Path> files, LoadMonitor monitor) {
+    private List<Object> readAll(List<Path> files, LoadMonitor monitor) {
         AtomicLong done = new AtomicLong();
         try {
             return Workers.io().submit(() -> files.parallelStream().map(file -> {

@@ -35,32 +35,64 @@ public final class VolumeScanner {
 
     public ScanResult scan(List<Path> paths, LoadMonitor monitor) {
         List<Failure> failures = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            collect(path, files, failures);
-        }
+        Found found = find(paths, failures);
         List<Volume> volumes = new ArrayList<>();
-        List<Path> dicomFiles = new ArrayList<>();
-        for (Path file : files) {
-            if (NiftiReader.isNiftiName(file)) {
-                monitor.checkCancelled();
-                try {
-                    volumes.addAll(NiftiReader.read(file));
-                } catch (BadInputException e) {
-                    failures.add(Failure.of(e));
-                }
-            } else {
-                dicomFiles.add(file);
+        for (Path file : found.nifti()) {
+            monitor.checkCancelled();
+            try {
+                volumes.addAll(NiftiReader.read(file));
+            } catch (BadInputException e) {
+                failures.add(Failure.of(e));
             }
         }
         List<Failure> skipped = new ArrayList<>();
-        if (!dicomFiles.isEmpty()) {
-            ScanResult dicom = new DicomSeriesLoader(dicomReader).load(dicomFiles, monitor);
+        if (!found.dicom().isEmpty()) {
+            ScanResult dicom = new DicomSeriesLoader(dicomReader).load(found.dicom(), monitor);
             volumes.addAll(dicom.volumes());
             failures.addAll(dicom.failures());
             skipped.addAll(dicom.skipped());
         }
         return new ScanResult(volumes, failures, skipped);
+    }
+
+    /** Every series or NIfTI volume under the paths, from headers alone; for importing into a project. */
+    public IndexResult index(List<Path> paths, LoadMonitor monitor) {
+        List<Failure> failures = new ArrayList<>();
+        Found found = find(paths, failures);
+        List<SeriesSummary> series = new ArrayList<>();
+        for (Path file : found.nifti()) {
+            monitor.checkCancelled();
+            try {
+                series.add(NiftiReader.summarize(file));
+            } catch (BadInputException e) {
+                failures.add(Failure.of(e));
+            }
+        }
+        List<Failure> skipped = new ArrayList<>();
+        if (!found.dicom().isEmpty()) {
+            IndexResult dicom = new DicomSeriesLoader(dicomReader).index(found.dicom(), monitor);
+            series.addAll(dicom.series());
+            failures.addAll(dicom.failures());
+            skipped.addAll(dicom.skipped());
+        }
+        return new IndexResult(series, failures, skipped);
+    }
+
+    /** The files under the paths, NIfTI (by name) apart from the rest, which are tried as DICOM. */
+    private record Found(List<Path> nifti, List<Path> dicom) {
+    }
+
+    private Found find(List<Path> paths, List<Failure> failures) {
+        List<Path> all = new ArrayList<>();
+        for (Path path : paths) {
+            collect(path, all, failures);
+        }
+        List<Path> nifti = new ArrayList<>();
+        List<Path> dicom = new ArrayList<>();
+        for (Path file : all) {
+            (NiftiReader.isNiftiName(file) ? nifti : dicom).add(file);
+        }
+        return new Found(nifti, dicom);
     }
 
     private void collect(Path path, List<Path> files, List<Failure> failures) {

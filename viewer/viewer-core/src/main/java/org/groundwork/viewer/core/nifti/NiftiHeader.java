@@ -15,7 +15,7 @@ import org.groundwork.viewer.core.VoxelType;
  *     default that nibabel uses
  */
 record NiftiHeader(int version, ByteOrder order, long[] dims, int datatype, int bitpix, long voxOffset,
-                   double slope, double intercept, Affine affineRas, String description) {
+                   double slope, double intercept, Affine affineRas, String description, byte[] raw) {
     static final int NIFTI1_SIZE = 348;
     static final int NIFTI2_SIZE = 540;
 
@@ -80,15 +80,15 @@ record NiftiHeader(int version, ByteOrder order, long[] dims, int datatype, int 
             size = b.getInt(0);
         }
         if (size == NIFTI1_SIZE) {
-            return parse1(b, length, file);
+            return parse1(b, length, file, java.util.Arrays.copyOf(head, Math.min(length, NIFTI1_SIZE)));
         }
         if (size == NIFTI2_SIZE) {
-            return parse2(b, length, file);
+            return parse2(b, length, file, java.util.Arrays.copyOf(head, Math.min(length, NIFTI2_SIZE)));
         }
         throw new BadInputException(file, "not a NIfTI file (header size field is neither 348 nor 540)");
     }
 
-    private static NiftiHeader parse1(ByteBuffer b, int length, Path file) throws BadInputException {
+    private static NiftiHeader parse1(ByteBuffer b, int length, Path file, byte[] raw) throws BadInputException {
         if (length < NIFTI1_SIZE) {
             throw new BadInputException(file, "the NIfTI-1 header is truncated (" + length + " of 348 bytes)");
         }
@@ -121,10 +121,10 @@ record NiftiHeader(int version, ByteOrder order, long[] dims, int datatype, int 
             srow[i] = b.getFloat(280 + 4 * i);
         }
         return build(1, b.order(), dim, pixdim, datatype, bitpix, voxOffset, NIFTI1_SIZE + 4, slope, inter,
-                qformCode, sformCode, quatern, qoffset, srow, ascii(b, 148, 80), file);
+                qformCode, sformCode, quatern, qoffset, srow, ascii(b, 148, 80), raw, file);
     }
 
-    private static NiftiHeader parse2(ByteBuffer b, int length, Path file) throws BadInputException {
+    private static NiftiHeader parse2(ByteBuffer b, int length, Path file, byte[] raw) throws BadInputException {
         if (length < NIFTI2_SIZE) {
             throw new BadInputException(file, "the NIfTI-2 header is truncated (" + length + " of 540 bytes)");
         }
@@ -146,13 +146,13 @@ record NiftiHeader(int version, ByteOrder order, long[] dims, int datatype, int 
         return build(2, b.order(), dim, pixdim, b.getShort(12), b.getShort(14), b.getLong(168), NIFTI2_SIZE + 4,
                 b.getDouble(176), b.getDouble(184), b.getInt(344), b.getInt(348),
                 new double[] {b.getDouble(352), b.getDouble(360), b.getDouble(368)},
-                new double[] {b.getDouble(376), b.getDouble(384), b.getDouble(392)}, srow, ascii(b, 240, 80), file);
+                new double[] {b.getDouble(376), b.getDouble(384), b.getDouble(392)}, srow, ascii(b, 240, 80), raw, file);
     }
 
     private static NiftiHeader build(int version, ByteOrder order, long[] dim, double[] pixdim, int datatype,
                                      int bitpix, long voxOffset, int minOffset, double slope, double inter,
                                      int qformCode, int sformCode, double[] quatern, double[] qoffset,
-                                     double[] srow, String description, Path file) throws BadInputException {
+                                     double[] srow, String description, byte[] raw, Path file) throws BadInputException {
         int rank = (int) dim[0];
         if (rank < 1 || rank > 7) {
             throw new BadInputException(file, "invalid number of dimensions " + rank);
@@ -191,7 +191,7 @@ record NiftiHeader(int version, ByteOrder order, long[] dims, int datatype, int 
                         srow[8], srow[9], srow[10], srow[11], 0, 0, 0, 1)
                 : qformCode > 0 ? quaternionAffine(quatern, qoffset, pixdim) : defaultAffine(dims, pixdim);
         return new NiftiHeader(version, order, dims, datatype, bitpix, voxOffset, scaled ? slope : 1.0,
-                scaled && Double.isFinite(inter) ? inter : 0.0, affine, description);
+                scaled && Double.isFinite(inter) ? inter : 0.0, affine, description, raw);
     }
 
     private static boolean finite(double[] values) {

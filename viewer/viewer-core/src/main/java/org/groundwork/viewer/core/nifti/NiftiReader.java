@@ -20,6 +20,8 @@ import org.groundwork.viewer.core.MemoryCheck;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.VolumeInfo;
 import org.groundwork.viewer.core.VoxelData;
+import org.groundwork.viewer.core.io.ContentKeys;
+import org.groundwork.viewer.core.io.SeriesSummary;
 
 /**
  * Reads NIfTI-1 and NIfTI-2 files, plain or gzipped. Voxels stay in their stored type; a 4D file
@@ -40,7 +42,37 @@ public final class NiftiReader {
         return name.endsWith(".nii") || name.endsWith(".nii.gz");
     }
 
+    /** Header facts and a content key, without reading the voxels. */
+    public static SeriesSummary summarize(Path file) throws BadInputException {
+        return withHeader(file, (header, in, size, gzipped) -> new SeriesSummary(List.of(file),
+                "NIfTI-" + header.version(), "", "", "",
+                header.description() + (header.dims()[3] > 1 ? " (" + header.dims()[3] + " volumes)" : ""), "",
+                (int) header.dims()[0], (int) header.dims()[1], (int) header.dims()[2],
+                ContentKeys.of(header.raw(), size)));
+    }
+
     public static List<Volume> read(Path file) throws BadInputException {
+        return withHeader(file, (header, in, fileSize, gzipped) -> {
+            long dataBytes = Math.multiplyExact(Math.multiplyExact(header.voxelsPerVolume(), header.dims()[3]),
+                    header.bytesPerVoxel());
+            long limit = gzipped ? fileSize * MAX_DEFLATE_RATIO : fileSize - header.voxOffset();
+            if (dataBytes > limit) {
+                throw new BadInputException(file, gzipped
+                        ? "the header claims " + dataBytes + " bytes of voxels, more than this compressed file can hold"
+                        : "the file is truncated: it holds " + Math.max(0, limit) + " of the " + dataBytes
+                        + " bytes of voxels the header describes");
+            }
+            MemoryCheck.requireFree(file, header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes(), "the image");
+            return readVolumes(in, header, file, gzipped);
+        });
+    }
+
+    private interface HeaderUse<T> {
+        T use(NiftiHeader header, InputStream in, long fileSize, boolean gzipped) throws IOException, BadInputException;
+    }
+
+    /** Opens the file, parses its header and hands the stream, positioned at the voxels, to {@code use}. */
+    private static <T> T withHeader(Path file, HeaderUse<T> use) throws BadInputException {
         try {
             long fileSize = Files.size(file);
             if (fileSize == 0) {
@@ -48,18 +80,7 @@ public final class NiftiReader {
             }
             boolean gzipped = isGzip(file);
             try (InputStream in = open(file, gzipped)) {
-                NiftiHeader header = readHeader(in, file);
-                long dataBytes = Math.multiplyExact(Math.multiplyExact(header.voxelsPerVolume(), header.dims()[3]),
-                        header.bytesPerVoxel());
-                long limit = gzipped ? fileSize * MAX_DEFLATE_RATIO : fileSize - header.voxOffset();
-                if (dataBytes > limit) {
-                    throw new BadInputException(file, gzipped
-                            ? "the header claims " + dataBytes + " bytes of voxels, more than this compressed file can hold"
-                            : "the file is truncated: it holds " + Math.max(0, limit) + " of the " + dataBytes
-                            + " bytes of voxels the header describes");
-                }
-                MemoryCheck.requireFree(file, header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes(), "the image");
-                return readVolumes(in, header, file, gzipped);
+                return use.use(readHeader(in, file), in, fileSize, gzipped);
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, "the file does not exist");

@@ -1,0 +1,32 @@
+package org.groundwork.annotate.core.project;
+
+import java.util.List;
+import java.util.Map;
+
+/** A project's cases and annotations, as the annotation tools see them; storage implements it. */
+public interface ProjectRepository extends AutoCloseable {
+    List<CaseRecord> cases();
+
+    List<Box> boxes(long caseId);
+
+    /**
+     * Applies one edit durably: when this returns, the edit and its audit row are on disk and
+     * survive a crash. Throws {@link IllegalStateException} for a read-only project.
+     *
+     * @param user who made the edit
+     */
+    void apply(Edit edit, String user) throws ProjectException;
+
+    /** Number of cases by status, and active seconds by user. */
+    ProjectSummary summary();
+
+    boolean readOnly();
+
+    @Override
+    void close();
+
+    /** Counts for {@code groundwork status}. */
+    record ProjectSummary(int cases, Map<CaseStatus, Integer> byStatus, Map<String, Integer> editsByUser,
+                          long activeSeconds, int boxes) {
+    }
+}
