@@ -1,0 +1,175 @@
+package org.groundwork.storage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.internal.ProjectDatabase;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.ScanResult.Failure;
+import org.groundwork.viewer.core.io.IndexResult;
+import org.groundwork.viewer.core.io.SeriesSummary;
+import org.groundwork.viewer.core.io.VolumeScanner;
+
+/**
+ * Imports folders of DICOM and NIfTI into a project from their headers alone. Each folder becomes
+ * a data root and images are recorded by path relative to it and by content key, so that a moved
+ * data root can be re-pointed and importing the same data twice changes nothing.
+ */
+public final class ProjectImporter {
+    /** One case per volume, or one case per study (all its series together). */
+    public enum Grouping { VOLUME, STUDY }
+
+    /**
+     * @param unreadable every file that could not be imported, with the reason (also kept in the
+     *     project's import report)
+     * @param skipped files recognised and deliberately left out (DICOMDIR, reports without images)
+     */
+    public record Report(int newCases, int newImages, int alreadyPresent, List<Failure> unreadable,
+                         List<Failure> skipped) {
+    }
+
+    private ProjectImporter() {
+    }
+
+    public static Report importFolders(SqliteProjectStore store, List<Path> folders, Grouping grouping,
+                                       LoadMonitor monitor) throws ProjectException {
+        if (store.readOnly()) {
+            throw new IllegalStateException(store.folder() + " is open read-only");
+        }
+        int newCases = 0;
+        int newImages = 0;
+        int present = 0;
+        List<Failure> unreadable = new ArrayList<>();
+        List<Failure> skipped = new ArrayList<>();
+        VolumeScanner scanner = new VolumeScanner();
+        for (Path folder : folders) {
+            Path root = folder.toAbsolutePath().normalize();
+            IndexResult index = scanner.index(List.of(root), monitor);
+            unreadable.addAll(index.failures());
+            skipped.addAll(index.skipped());
+            synchronized (store) {
+                Connection c = store.connection();
+                try {
+                    c.setAutoCommit(false);
+                    long rootId = dataRoot(c, root);
+                    Instant now = Instant.now();
+                    for (SeriesSummary s : index.series()) {
+                        monitor.checkCancelled();
+                        if (exists(c, s.contentKey())) {
+                            present++;
+                            continue;
+                        }
+                        String caseKey = grouping == Grouping.STUDY && !s.studyUid().isEmpty()
+                                ? "study:" + s.studyUid() : s.contentKey();
+                        long[] caseId = {0};
+                        if (insertCase(c, caseKey, s, caseId)) {
+                            newCases++;
+                        }
+                        insertImage(c, caseId[0], s, rootId, root, now);
+                        newImages++;
+                    }
+                    for (Failure f : index.failures()) {
+                        ProjectDatabase.update(c, "INSERT INTO import_report(at, file, reason) VALUES (?, ?, ?)",
+                                now.toString(), f.file().toString(), f.reason());
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    rollback(c);
+                    throw ProjectDatabase.explain(store.folder(), e);
+                } finally {
+                    autoCommit(c);
+                }
+            }
+        }
+        return new Report(newCases, newImages, present, unreadable, skipped);
+    }
+
+    /** The data root that contains the folder, or a new one for it. */
+    private static long dataRoot(Connection c, Path folder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, path FROM data_roots");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (folder.startsWith(Path.of(rs.getString(2)))) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        ProjectDatabase.update(c, "INSERT INTO data_roots(path) VALUES (?)", folder.toString());
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM data_roots WHERE path = ?")) {
+            s.setString(1, folder.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String contentKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM images WHERE content_key = ?")) {
+            s.setString(1, contentKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Inserts the case if it is new (returns true); its id is put in {@code id[0]} either way. */
+    private static boolean insertCase(Connection c, String caseKey, SeriesSummary s, long[] id) throws SQLException {
+        String label = !s.description().isBlank() ? s.description()
+                : s.files().get(0).getFileName().toString();
+        int inserted = ProjectDatabase.update(c, "INSERT OR IGNORE INTO cases(case_key, label, patient_key, study_uid, "
+                + "series_uid) VALUES (?, ?, ?, ?, ?)", caseKey, label, s.patientId(), s.studyUid(), s.seriesUid());
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM cases WHERE case_key = ?")) {
+            q.setString(1, caseKey);
+            try (ResultSet rs = q.executeQuery()) {
+                id[0] = rs.getLong(1);
+            }
+        }
+        return inserted == 1;
+    }
+
+    private static void insertImage(Connection c, long caseId, SeriesSummary s, long rootId, Path root, Instant now)
+            throws SQLException {
+        ProjectDatabase.update(c, "INSERT INTO images(case_id, content_key, format, series_uid, description, modality, "
+                        + "columns, rows, slices, data_root_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                caseId, s.contentKey(), s.format(), s.seriesUid(), s.description(), s.modality(), s.columns(), s.rows(),
+                s.slices(), rootId, now.toString());
+        long imageId;
+        try (PreparedStatement q = c.prepareStatement("SELECT id FROM images WHERE content_key = ?")) {
+            q.setString(1, s.contentKey());
+            try (ResultSet rs = q.executeQuery()) {
+                imageId = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT OR IGNORE INTO image_files(image_id, relative_path) VALUES (?, ?)")) {
+            for (Path file : s.files()) {
+                insert.setLong(1, imageId);
+                insert.setString(2, DataRoots.relative(root, file));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is unusable anyway; nothing was committed
+        }
+    }
+
+    private static void autoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // reported by the next statement
+        }
+    }
+}

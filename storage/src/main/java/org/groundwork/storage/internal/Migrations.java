@@ -1,0 +1,151 @@
+package org.groundwork.storage.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema as an ordered list of migrations. A database records how many it has had in
+ * {@code PRAGMA user_version}; opening runs the missing ones, each in one transaction, so a project
+ * from an older version opens in a newer one. Never edit a released migration: add one.
+ */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    static final List<String> ALL = List.of(
+            // 1: projects, images, cases, boxes, audit log, import report
+            """
+            CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE data_roots(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+            CREATE TABLE users(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+            CREATE TABLE cases(
+                id INTEGER PRIMARY KEY,
+                case_key TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                patient_key TEXT NOT NULL DEFAULT '',
+                study_uid TEXT NOT NULL DEFAULT '',
+                series_uid TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'TODO',
+                assignee TEXT,
+                active_seconds INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE images(
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                content_key TEXT NOT NULL UNIQUE,
+                format TEXT NOT NULL,
+                series_uid TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                modality TEXT NOT NULL DEFAULT '',
+                columns INTEGER NOT NULL,
+                rows INTEGER NOT NULL,
+                slices INTEGER NOT NULL,
+                data_root_id INTEGER NOT NULL REFERENCES data_roots(id),
+                imported_at TEXT NOT NULL);
+            CREATE INDEX images_case ON images(case_id);
+            CREATE TABLE image_files(
+                image_id INTEGER NOT NULL REFERENCES images(id),
+                relative_path TEXT NOT NULL,
+                PRIMARY KEY(image_id, relative_path));
+            CREATE TABLE boxes(
+                id TEXT PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                region_id TEXT,
+                label TEXT,
+                min_i INTEGER NOT NULL, min_j INTEGER NOT NULL, min_k INTEGER NOT NULL,
+                max_i INTEGER NOT NULL, max_j INTEGER NOT NULL, max_k INTEGER NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                model_id TEXT,
+                model_hash TEXT);
+            CREATE INDEX boxes_case ON boxes(case_id);
+            CREATE TABLE audit_log(
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user TEXT NOT NULL,
+                case_id INTEGER,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL);
+            CREATE TABLE import_report(
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                file TEXT NOT NULL,
+                reason TEXT NOT NULL);
+            """,
+            // 2: questions, reasoning chains, grades and model suggestions with their fate
+            """
+            CREATE TABLE questions(
+                id TEXT PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                region_id TEXT,
+                question_id TEXT,
+                text TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL);
+            CREATE TABLE reasoning_steps(
+                id TEXT PRIMARY KEY,
+                question_id TEXT NOT NULL REFERENCES questions(id),
+                position INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                evidence TEXT,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                origin TEXT NOT NULL DEFAULT 'HUMAN');
+            CREATE TABLE grades(
+                question_id TEXT NOT NULL REFERENCES questions(id),
+                field TEXT NOT NULL,
+                value TEXT NOT NULL,
+                author TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                origin TEXT NOT NULL DEFAULT 'HUMAN',
+                PRIMARY KEY(question_id, field));
+            CREATE TABLE suggestions(
+                id TEXT PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                model_id TEXT NOT NULL,
+                model_hash TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                fate TEXT NOT NULL DEFAULT 'PENDING',
+                decided_by TEXT,
+                decided_at TEXT);
+            CREATE INDEX suggestions_case ON suggestions(case_id);
+            """);
+
+    /** The schema version this build writes. */
+    public static int latest() {
+        return ALL.size();
+    }
+
+    /** Brings the database from its recorded version up to {@code target}; returns the version before. */
+    static int migrate(Connection connection, int target) throws SQLException {
+        int version;
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > ALL.size()) {
+            throw new SQLException("the project was written by a newer Groundwork (schema " + version
+                    + "; this version knows up to " + ALL.size() + ")");
+        }
+        for (int v = version; v < target; v++) {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String sql : ALL.get(v).split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        }
+        return version;
+    }
+}

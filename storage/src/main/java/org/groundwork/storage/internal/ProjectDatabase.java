@@ -1,0 +1,80 @@
+package org.groundwork.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Opening, checking, migrating and writing the project database; SQL stays in this package. */
+public final class ProjectDatabase {
+    private ProjectDatabase() {
+    }
+
+    public static Connection connect(Path database, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(readOnly);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5000);
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // FULL: a committed edit is on disk even if the machine loses power right after.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        }
+        return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
+    }
+
+    /** Fails on a damaged file before anything is written to it. */
+    public static void checkIntegrity(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(result)) {
+                throw new SQLiteException("integrity check failed: " + result, SQLiteErrorCode.SQLITE_CORRUPT);
+            }
+        }
+    }
+
+    public static void migrate(Connection c) throws SQLException {
+        Migrations.migrate(c, Migrations.latest());
+    }
+
+    public static void backup(Connection c, Path projectDir) throws SQLException, IOException {
+        Backups.take(c, projectDir);
+    }
+
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        return EditWriter.update(c, sql, args);
+    }
+
+    public static boolean writeEdit(Connection c, Edit edit, String user, Instant at) throws SQLException {
+        return EditWriter.write(c, edit, user, at);
+    }
+
+    /** An SQLite failure in words a user can act on. */
+    public static ProjectException explain(Path dir, SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int code = e.getErrorCode() & 0xFF; // primary result code
+        String reason;
+        if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            reason = "the project database is damaged (" + message + "); restore the latest backup with "
+                    + "`groundwork restore " + dir + "` (the damaged file is kept)";
+        } else if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            reason = "the disk is full; the last edit was not saved. Free some space and try again";
+        } else if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+            reason = "the project cannot be written (" + message + "); check the folder's permissions, or open it read-only";
+        } else if (code == SQLiteErrorCode.SQLITE_BUSY.code) {
+            reason = "the project database is busy in another program; try again";
+        } else {
+            reason = "the project database failed (" + message + ")";
+        }
+        return new ProjectException(dir, reason, e);
+    }
+}
