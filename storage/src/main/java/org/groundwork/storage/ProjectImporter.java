@@ -80,10 +80,10 @@ public final class ProjectImporter {
                     }
                     c.commit();
                 } catch (SQLException e) {
-                    rollback(c);
+                    ProjectDatabase.rollbackQuietly(c);
                     throw ProjectDatabase.explain(store.folder(), e);
                 } finally {
-                    autoCommit(c);
+                    ProjectDatabase.autoCommitQuietly(c);
                 }
             }
         }
@@ -157,19 +157,4 @@ public final class ProjectImporter {
         }
     }
 
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is unusable anyway; nothing was committed
-        }
-    }
-
-    private static void autoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // reported by the next statement
-        }
-    }
 }

@@ -169,15 +169,15 @@ public final class SqliteProjectStore implements ProjectRepository {
             connection.setAutoCommit(false);
             try {
                 if (!ProjectDatabase.writeEdit(connection, edit, user, clock.instant())) {
-                    connection.rollback();
+                    ProjectDatabase.rollbackQuietly(connection);
                     throw new ProjectException(dir, "the edit refers to something that does not exist: " + edit);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                ProjectDatabase.rollbackQuietly(connection);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                ProjectDatabase.autoCommitQuietly(connection);
             }
         } catch (SQLException e) {
             throw ProjectDatabase.explain(dir, e);

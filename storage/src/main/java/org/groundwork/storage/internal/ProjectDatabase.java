@@ -58,6 +58,27 @@ public final class ProjectDatabase {
         return EditWriter.write(c, edit, user, at);
     }
 
+    /**
+     * Rolls back what is left of a failed transaction. SQLite has often rolled it back itself (full
+     * disk, I/O error); the original failure is the one to report, not this one.
+     */
+    public static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // already rolled back by SQLite
+        }
+    }
+
+    /** Back to auto-commit after a transaction; a failure here must not hide the transaction's own. */
+    public static void autoCommitQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the transaction already ended inside SQLite; the next statement starts afresh
+        }
+    }
+
     /** An SQLite failure in words a user can act on. */
     public static ProjectException explain(Path dir, SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();

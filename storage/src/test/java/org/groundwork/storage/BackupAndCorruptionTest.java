@@ -1,0 +1,101 @@
+package org.groundwork.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.groundwork.annotate.core.project.CaseStatus;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.internal.Backups;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.testing.DicomFileBuilder;
+import org.groundwork.viewer.core.testing.SyntheticSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rolling backups, a damaged database reported as such, and restoring the newest backup. */
+class BackupAndCorruptionTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void onlyTheLastBackupsAreKept() throws Exception {
+        Path project = tmp.resolve("p");
+        for (int i = 0; i < Backups.KEEP + 3; i++) {
+            SqliteProjectStore.openOrCreate(project).close();
+        }
+        assertEquals(Backups.KEEP, Backups.list(project).size());
+    }
+
+    @Test
+    void aFullDiskRefusesTheEditWithAClearMessageAndKeepsEverythingSaved() throws Exception {
+        Path data = tmp.resolve("data");
+        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.6", 4, 4, 2, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        Path project = tmp.resolve("p");
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
+            long caseId = store.cases().get(0).id();
+            store.apply(new Edit.PutBox(ProjectStoreTest.box("kept", caseId, 0)), "dr.a");
+            try (var s = store.connection().createStatement()) {
+                // SQLite reports a database that may not grow exactly as it reports a full disk.
+                s.execute("PRAGMA max_page_count = " + pageCount(store));
+            }
+            ProjectException full = assertThrows(ProjectException.class, () -> {
+                for (int i = 0; i < 10_000; i++) {
+                    store.apply(new Edit.PutBox(ProjectStoreTest.box("more-" + i, caseId, i % 40)), "dr.a");
+                }
+            });
+            assertTrue(full.getMessage().contains("disk is full"), full.getMessage());
+            assertTrue(store.boxes(caseId).stream().anyMatch(b -> b.id().equals("kept")));
+        }
+        CrashAndLockTest.assertIntact(project);
+    }
+
+    private static long pageCount(SqliteProjectStore store) throws Exception {
+        try (var s = store.connection().createStatement(); var rs = s.executeQuery("PRAGMA page_count")) {
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseIsReportedAndTheNewestBackupRestoresTheProject() throws Exception {
+        Path data = tmp.resolve("data");
+        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.5", 4, 4, 2, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        Path project = tmp.resolve("p");
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
+            store.apply(new Edit.SetCaseStatus(store.cases().get(0).id(), CaseStatus.DONE), "dr.a");
+        }
+        SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE).close(); // backup with the edit
+
+        Path database = project.resolve(SqliteProjectStore.DATABASE);
+        try (RandomAccessFile file = new RandomAccessFile(database.toFile(), "rw")) {
+            for (long at = 0; at < file.length(); at += 997) {
+                file.seek(at);
+                file.write(0x5A);
+            }
+        }
+        ProjectException damaged = assertThrows(ProjectException.class,
+                () -> SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE));
+        assertTrue(damaged.getMessage().contains("damaged"), damaged.getMessage());
+        assertTrue(damaged.getMessage().contains("groundwork restore"), damaged.getMessage());
+        assertTrue(Files.notExists(project.resolve("project.lock")), "a failed open leaves no lock behind");
+
+        SqliteProjectStore.restoreLatestBackup(project);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            assertEquals(CaseStatus.DONE, store.cases().get(0).status());
+        }
+        try (Stream<Path> files = Files.list(project)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("project.groundwork.damaged-")),
+                    "the damaged file is kept for inspection");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.groundwork.storage;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwork.annotate.core.project.Edit;
+
+/**
+ * A second Groundwork process for the crash and lock tests.
+ * {@code edits DIR PREFIX}: applies box edits forever, printing "ack N" after each one returns.
+ * {@code hold DIR}: opens the project, prints "open" and waits to be killed.
+ */
+public final class ProjectChild {
+    private ProjectChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        SqliteProjectStore store = SqliteProjectStore.open(dir, SqliteProjectStore.Mode.READ_WRITE);
+        if (args[0].equals("hold")) {
+            System.out.println("open");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        long caseId = store.cases().get(0).id();
+        for (int n = 0; ; n++) {
+            store.apply(new Edit.PutBox(ProjectStoreTest.box(args[2] + "-" + n, caseId, n % 50)), "crash-test");
+            if (n % 3 == 0) {
+                store.apply(new Edit.AddActiveTime(caseId, 1), "crash-test");
+            }
+            System.out.println("ack " + n);
+            System.out.flush();
+        }
+    }
+
+    /** Starts the child with this test's class path. */
+    static Process start(String... args) throws java.io.IOException {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), ProjectChild.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}
