@@ -1,0 +1,88 @@
+package org.groundwork.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.ScanResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code groundwork import}: folders of images into a project (created when missing). */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import DICOM and NIfTI folders into a project, creating it when missing. Importing the same "
+                + "data again changes nothing; unreadable files are listed with the reason.")
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "the project folder")
+    private Path project;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FOLDER", description = "folders to import")
+    private List<Path> folders;
+
+    @Option(names = "--by-study", description = "one case per study instead of one per volume")
+    private boolean byStudy;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            if (store.clearedStaleLock() != null) {
+                err.println("note: the project had been left open by a process that ended (" + store.clearedStaleLock() + ")");
+            }
+            ProjectImporter.Report report = ProjectImporter.importFolders(store, folders,
+                    byStudy ? ProjectImporter.Grouping.STUDY : ProjectImporter.Grouping.VOLUME,
+                    new ProgressPrinter(err, "Reading headers"));
+            out.printf("imported %d new case(s) with %d image(s); %d image(s) were already in the project%n",
+                    report.newCases(), report.newImages(), report.alreadyPresent());
+            for (ScanResult.Failure f : report.unreadable()) {
+                out.println("unreadable: " + f.file() + ": " + f.reason());
+            }
+            if (!report.skipped().isEmpty()) {
+                out.println("skipped " + report.skipped().size() + " file(s) without images (DICOMDIR, reports)");
+            }
+            out.flush();
+            boolean nothingUsable = report.newImages() + report.alreadyPresent() == 0;
+            return nothingUsable ? GroundworkCommand.EXIT_BAD_INPUT : 0;
+        } catch (ProjectException e) {
+            err.println("error: " + e.getMessage());
+            return GroundworkCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Prints progress to the error stream at most every two seconds. */
+    static final class ProgressPrinter implements LoadMonitor {
+        private final PrintWriter err;
+        private final String label;
+        private long lastPrint = System.nanoTime();
+
+        ProgressPrinter(PrintWriter err, String label) {
+            this.err = err;
+            this.label = label;
+        }
+
+        @Override
+        public synchronized void progress(long done, long total, String message) {
+            long now = System.nanoTime();
+            if (now - lastPrint > 2_000_000_000L) {
+                err.printf("%s: %d of %d%n", message == null ? label : message, done, total);
+                err.flush();
+                lastPrint = now;
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.groundwork.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.groundwork.annotate.core.project.CaseStatus;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.ProjectRepository;
+import org.groundwork.storage.SqliteProjectStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code groundwork status}: what a project holds and how far its annotation has come. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Cases by status, edits by user and active time spent. Opens the project read-only, so it "
+                + "works while the project is open in the workstation.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT")
+    private Path project;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            ProjectRepository.ProjectSummary s = store.summary();
+            out.printf("%s: %d case(s), %d box(es), %s of active annotation time%n", project, s.cases(), s.boxes(),
+                    duration(s.activeSeconds()));
+            for (CaseStatus status : CaseStatus.values()) {
+                out.printf("  %-13s %d%n", status.name().toLowerCase(Locale.ROOT).replace('_', ' '), s.byStatus().get(status));
+            }
+            if (!s.editsByUser().isEmpty()) {
+                out.println("edits by user:");
+                for (Map.Entry<String, Integer> e : s.editsByUser().entrySet()) {
+                    out.printf("  %-13s %d%n", e.getKey(), e.getValue());
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (ProjectException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return GroundworkCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    static String duration(long seconds) {
+        return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds / 60 % 60);
+    }
+}
