@@ -108,6 +108,21 @@ class ProjectStoreTest {
     }
 
     @Test
+    void theAuditLogCannotBeRewritten() throws Exception {
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(tmp.resolve("project"))) {
+            ProjectImporter.importFolders(store, List.of(data()), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
+            store.apply(new Edit.SetCaseStatus(store.cases().get(0).id(), CaseStatus.DONE), "dr.a");
+            for (String sql : List.of("UPDATE audit_log SET user = 'someone else'", "DELETE FROM audit_log")) {
+                try (var s = store.connection().createStatement()) {
+                    java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(sql));
+                    assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+                }
+            }
+            assertEquals(1, store.summary().editsByUser().get("dr.a"));
+        }
+    }
+
+    @Test
     void anEditOfAMissingCaseIsRefusedAndLeavesNoTrace() throws Exception {
         try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(tmp.resolve("project"))) {
             ProjectException e = assertThrows(ProjectException.class,

@@ -68,6 +68,14 @@ public final class Migrations {
                 case_id INTEGER,
                 kind TEXT NOT NULL,
                 payload TEXT NOT NULL);
+            CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'the audit log is append-only');
+            END;
+            CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'the audit log is append-only');
+            END;
             CREATE TABLE import_report(
                 id INTEGER PRIMARY KEY,
                 at TEXT NOT NULL,
@@ -113,6 +121,30 @@ public final class Migrations {
             CREATE INDEX suggestions_case ON suggestions(case_id);
             """);
 
+    /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */
+    static List<String> statements(String script) {
+        List<String> statements = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : script.split("\n")) {
+            String t = line.trim();
+            current.append(line).append('\n');
+            if (t.equals("BEGIN")) {
+                inTrigger = true;
+            } else if (t.equals("END;")) {
+                inTrigger = false;
+            }
+            if (!inTrigger && t.endsWith(";")) {
+                statements.add(current.toString().trim());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().trim());
+        }
+        return statements;
+    }
+
     /** The schema version this build writes. */
     public static int latest() {
         return ALL.size();
@@ -132,10 +164,8 @@ public final class Migrations {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement s = connection.createStatement()) {
-                for (String sql : ALL.get(v).split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
+                for (String sql : statements(ALL.get(v))) {
+                    s.execute(sql);
                 }
                 s.execute("PRAGMA user_version = " + (v + 1));
                 connection.commit();
