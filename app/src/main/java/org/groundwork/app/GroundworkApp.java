@@ -19,6 +19,7 @@ public final class GroundworkApp extends Application {
     public void stop() {
         if (mainWindow != null) {
             mainWindow.saveLayout();
+            mainWindow.closeProject();
         }
     }
 

@@ -26,12 +26,15 @@ final class MainMenuBar {
     }
 
     private Menu fileMenu() {
+        ProjectActions actions = window.projectActions();
+        MenuItem open = item("Open Project…", "Shortcut+Shift+O", "openProjectItem");
+        open.setOnAction(e -> actions.chooseAndOpen());
+        MenuItem importFolder = item("Import Folder…", "Shortcut+I", "importFolderItem");
+        importFolder.setOnAction(e -> actions.chooseAndImport());
+        importFolder.disableProperty().bind(actions.canImportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
-        quit.setOnAction(e -> {
-            window.saveLayout();
-            Platform.exit();
-        });
-        return menu("File", "fileMenu", quit);
+        quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
+        return menu("File", "fileMenu", open, importFolder, new SeparatorMenuItem(), quit);
     }
 
     private Menu viewMenu() {

@@ -8,7 +8,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.AppVersion;
+import org.groundwork.app.project.ProjectController;
 
 /**
  * The workstation's main window: menu bar, worklist on the left, image area in the centre,
@@ -21,13 +23,15 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final Node worklistPane;
     private final Node annotationPane;
+    private final WorklistView worklist = new WorklistView();
+    private final ProjectController projects = new ProjectController();
+    private final ProjectActions projectActions;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
         this.stage = stage;
         this.layoutStore = layoutStore;
 
-        worklistPane = EmptyState.create("worklistPane", "Worklist",
-                "No project open.", "Cases of a project appear here with their status.");
+        worklistPane = worklist;
         Node imageArea = EmptyState.create("imageArea", null,
                 "Open a DICOM folder or NIfTI file…",
                 "Images open here in 2D, in three linked planes and in 3D.");
@@ -39,6 +43,9 @@ public final class MainWindow {
         panes.setOrientation(Orientation.HORIZONTAL);
         // All three panes scale with the window, so the saved divider fractions restore exactly.
 
+        projectActions = new ProjectActions(stage, projects, statusBar);
+        projects.casesProperty().addListener((obs, old, list) -> showProject());
+        projects.storeProperty().addListener((obs, old, store) -> showProject());
         MenuBar menuBar = new MainMenuBar(this).build();
 
         BorderPane root = new BorderPane(panes);
@@ -75,6 +82,25 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Opening and importing projects; for the menus and tests. */
+    public ProjectActions projectActions() {
+        return projectActions;
+    }
+
+    /** Releases the project (its lock, its connection) when the application stops. */
+    public void closeProject() {
+        projects.close();
+    }
+
+    private void showProject() {
+        var store = projects.storeProperty().get();
+        if (store == null) {
+            worklist.showNoProject();
+        } else {
+            worklist.showCases(store.folder().getFileName().toString(), projects.casesProperty().get(), store.readOnly());
+        }
     }
 
     public StatusBar statusBar() {

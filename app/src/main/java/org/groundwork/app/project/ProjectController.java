@@ -1,0 +1,109 @@
+package org.groundwork.app.project;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.core.LoadMonitor;
+
+/**
+ * The open project of the main window. Every store call runs on one background thread, in order;
+ * results come back to the FX thread through the tasks' handlers.
+ */
+public final class ProjectController implements AutoCloseable {
+    private final ExecutorService storeThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "groundwork-store");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyObjectWrapper<SqliteProjectStore> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
+
+    public ReadOnlyObjectProperty<SqliteProjectStore> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<CaseRecord>> casesProperty() {
+        return cases.getReadOnlyProperty();
+    }
+
+    /** Opens (or creates, when the folder holds no project yet) a project, closing the one open before. */
+    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
+        Task<SqliteProjectStore> task = new Task<>() {
+            @Override
+            protected SqliteProjectStore call() throws Exception {
+                updateMessage("Opening " + folder + "…");
+                boolean exists = java.nio.file.Files.exists(folder.resolve(SqliteProjectStore.DATABASE));
+                SqliteProjectStore opened = exists || mode == SqliteProjectStore.Mode.READ_ONLY
+                        ? SqliteProjectStore.open(folder, mode) : SqliteProjectStore.openOrCreate(folder);
+                List<CaseRecord> list = opened.cases();
+                Platform.runLater(() -> {
+                    SqliteProjectStore previous = store.get();
+                    store.set(opened);
+                    cases.set(list);
+                    if (previous != null) {
+                        storeThread.execute(previous::close);
+                    }
+                });
+                updateMessage("Opened " + folder.getFileName() + (opened.readOnly() ? " read-only" : "")
+                        + ": " + list.size() + " case(s)");
+                return opened;
+            }
+        };
+        storeThread.execute(task);
+        return task;
+    }
+
+    /** Imports folders into the open project with progress, then refreshes the cases. */
+    public Task<ProjectImporter.Report> importFolders(List<Path> folders) {
+        SqliteProjectStore target = store.get();
+        Task<ProjectImporter.Report> task = new Task<>() {
+            @Override
+            protected ProjectImporter.Report call() throws Exception {
+                updateMessage("Importing " + folders.get(0).getFileName() + "…");
+                updateProgress(-1, 1);
+                ProjectImporter.Report report = ProjectImporter.importFolders(target, folders,
+                        ProjectImporter.Grouping.VOLUME, new LoadMonitor() {
+                            @Override
+                            public void progress(long done, long total, String message) {
+                                updateProgress(done, total);
+                                updateMessage(message + ": " + done + " of " + total + " files");
+                            }
+
+                            @Override
+                            public boolean cancelled() {
+                                return isCancelled();
+                            }
+                        });
+                List<CaseRecord> list = target.cases();
+                Platform.runLater(() -> cases.set(list));
+                updateMessage("Imported " + report.newCases() + " new case(s); " + report.alreadyPresent()
+                        + " image(s) were already there; " + report.unreadable().size() + " file(s) unreadable");
+                return report;
+            }
+        };
+        storeThread.execute(task);
+        return task;
+    }
+
+    @Override
+    public void close() {
+        SqliteProjectStore open = store.get();
+        if (open != null) {
+            storeThread.execute(open::close);
+        }
+        storeThread.shutdown();
+        try {
+            storeThread.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.groundwork.app.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.app.project.ProjectController;
+import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.SqliteProjectStore;
+
+/** File → Open Project… and Import Folder…: choosers, progress in the status bar, clear outcomes. */
+public final class ProjectActions {
+    private static final ButtonType READ_ONLY = new ButtonType("Open Read-Only", ButtonBar.ButtonData.OK_DONE);
+
+    private final Stage owner;
+    private final ProjectController projects;
+    private final StatusBar statusBar;
+    private final BooleanBinding canImport;
+
+    ProjectActions(Stage owner, ProjectController projects, StatusBar statusBar) {
+        this.owner = owner;
+        this.projects = projects;
+        this.statusBar = statusBar;
+        this.canImport = Bindings.createBooleanBinding(
+                () -> projects.storeProperty().get() != null && !projects.storeProperty().get().readOnly(),
+                projects.storeProperty());
+    }
+
+    BooleanBinding canImportProperty() {
+        return canImport;
+    }
+
+    void chooseAndOpen() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open or create a project folder");
+        var folder = chooser.showDialog(owner);
+        if (folder != null) {
+            open(folder.toPath(), SqliteProjectStore.Mode.READ_WRITE);
+        }
+    }
+
+    void chooseAndImport() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Import a folder of DICOM or NIfTI images");
+        var folder = chooser.showDialog(owner);
+        if (folder != null) {
+            importFolder(folder.toPath());
+        }
+    }
+
+    /** Opens a project; when another window holds it, offers to open it read-only. */
+    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
+        Task<SqliteProjectStore> task = projects.open(folder, mode);
+        statusBar.track(task);
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            if (error instanceof ProjectException p && p.getMessage().contains("open in another Groundwork window")) {
+                Alert ask = dialog(Alert.AlertType.CONFIRMATION, "Project in use", p.getMessage());
+                ask.getButtonTypes().setAll(READ_ONLY, ButtonType.CANCEL);
+                ask.showAndWait().filter(READ_ONLY::equals).ifPresent(b -> open(folder, SqliteProjectStore.Mode.READ_ONLY));
+            } else {
+                showError("The project could not be opened", error);
+            }
+        });
+        return task;
+    }
+
+    /** Imports a folder into the open project, then lists any file that could not be read. */
+    public Task<ProjectImporter.Report> importFolder(Path folder) {
+        Task<ProjectImporter.Report> task = projects.importFolders(List.of(folder));
+        statusBar.track(task);
+        task.setOnSucceeded(e -> {
+            ProjectImporter.Report report = task.getValue();
+            if (!report.unreadable().isEmpty()) {
+                Alert alert = dialog(Alert.AlertType.WARNING, "Some files could not be imported",
+                        report.unreadable().size() + " file(s) could not be imported; the others were.");
+                TextArea list = new TextArea(report.unreadable().stream()
+                        .map(f -> f.file() + ": " + f.reason()).collect(Collectors.joining("\n")));
+                list.setEditable(false);
+                alert.getDialogPane().setExpandableContent(list);
+                alert.getDialogPane().setId("importReportDialog");
+                alert.show();
+            }
+        });
+        task.setOnFailed(e -> showError("The import failed", task.getException()));
+        return task;
+    }
+
+    private void showError(String header, Throwable error) {
+        Alert alert = dialog(Alert.AlertType.ERROR, header, error == null ? "" : error.getMessage());
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+
+    private Alert dialog(Alert.AlertType type, String header, String text) {
+        Alert alert = new Alert(type, text);
+        alert.initOwner(owner);
+        alert.setHeaderText(header);
+        alert.setTitle("Groundwork");
+        return alert;
+    }
+}

@@ -1,0 +1,126 @@
+package org.groundwork.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.testing.Screenshots;
+import org.groundwork.viewer.core.testing.DicomFileBuilder;
+import org.groundwork.viewer.core.testing.SyntheticSeries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opening a project and importing into it from the main window, as File → Open Project… does. */
+@Tag("fx")
+class ProjectWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private GroundworkApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        WindowLayoutStore.forUser().clear();
+        FxToolkit.setupStage(Stage::hide);
+        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static <T> T await(Task<T> task) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        return task.get();
+    }
+
+    private <T> Task<T> onFx(java.util.concurrent.Callable<Task<T>> action) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<Object> worklist() {
+        return robot.lookup("#worklistList").queryAs(ListView.class);
+    }
+
+    @Test
+    void openImportSeeCasesAndFindThemAgainAfterARestart() throws Exception {
+        Path data = tmp.resolve("data");
+        SyntheticSeries.write(data.resolve("a"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.1", 4, 4, 3,
+                new double[] {0, 0, 0}, SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        SyntheticSeries.write(data.resolve("b"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.2", 4, 4, 2,
+                new double[] {0, 0, 0}, SyntheticSeries.SAGITTAL, new double[] {1, 1, 1});
+        Files.writeString(data.resolve("notes.txt"), "not an image");
+        Path project = tmp.resolve("knee-study");
+        ProjectActions actions = app.mainWindow().projectActions();
+
+        await(onFx(() -> actions.open(project, SqliteProjectStore.Mode.READ_WRITE)));
+        assertEquals("0 case(s), 0 done", robot.lookup("#worklistCounts").queryAs(Label.class).getText());
+        assertTrue(importItem().isDisable() == false, "Import Folder… is enabled once a project is open");
+
+        await(onFx(() -> actions.importFolder(data)));
+        assertEquals(2, worklist().getItems().size());
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText().startsWith("Imported 2 new case(s)"));
+        Node report = robot.lookup("#importReportDialog").query();
+        Screenshots.write(report.getScene(), "import-report");
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> report.getScene().getWindow().hide()));
+        Screenshots.write(app.mainWindow().stage().getScene(), "worklist-after-import");
+
+        FxToolkit.cleanupApplication(app); // quits: the project is closed and unlocked
+        FxToolkit.setupStage(Stage::hide);
+        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        await(onFx(() -> app.mainWindow().projectActions().open(project, SqliteProjectStore.Mode.READ_WRITE)));
+        assertEquals(2, worklist().getItems().size());
+    }
+
+    @Test
+    void aProjectOpenElsewhereCanBeOpenedReadOnlyFromTheDialog() throws Exception {
+        Path project = tmp.resolve("busy");
+        try (SqliteProjectStore elsewhere = SqliteProjectStore.openOrCreate(project)) {
+            Task<SqliteProjectStore> task = onFx(() -> app.mainWindow().projectActions().open(project,
+                    SqliteProjectStore.Mode.READ_WRITE));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.write(robot.lookup(".dialog-pane").query().getScene(), "project-in-use");
+            robot.clickOn("Open Read-Only");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> robot.lookup("#worklistPane .pane-title").queryAs(Label.class).getText().endsWith("(read-only)"));
+            assertTrue(importItem().isDisable(), "a read-only project cannot be imported into");
+        }
+    }
+
+    private MenuItem importItem() {
+        MenuBar bar = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
+        return bar.getMenus().get(0).getItems().stream().filter(i -> "importFolderItem".equals(i.getId()))
+                .findFirst().orElseThrow();
+    }
+}
