@@ -46,6 +46,13 @@ class ProjectCommandsTest {
         assertEquals(0, run("status", project.toString()));
         assertTrue(out.toString().contains("2 case(s), 0 box(es)"), out.toString());
         assertTrue(out.toString().contains("todo          2"), out.toString());
+
+        Path moved = dir.resolve("moved");
+        Files.move(data, moved);
+        assertEquals(0, run("status", project.toString()));
+        assertTrue(out.toString().contains("5 missing (moved?"), out.toString());
+        assertEquals(0, run("relocate", project.toString(), data.toString(), moved.toString()));
+        assertTrue(out.toString().contains(moved + ": 5 file(s), 0 missing"), out.toString());
     }
 
     @Test

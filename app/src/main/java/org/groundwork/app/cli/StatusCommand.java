@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
+import org.groundwork.storage.DataRoots;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,11 @@ final class StatusCommand implements Callable<Integer> {
                 for (Map.Entry<String, Integer> e : s.editsByUser().entrySet()) {
                     out.printf("  %-13s %d%n", e.getKey(), e.getValue());
                 }
+            }
+            out.println("data roots:");
+            for (DataRoots.DataRoot root : DataRoots.list(store)) {
+                out.printf("  %s: %d file(s)%s%n", root.path(), root.files(),
+                        root.missing() == 0 ? "" : ", " + root.missing() + " missing (moved? see `groundwork relocate`)");
             }
             out.flush();
             return 0;
