@@ -1,0 +1,157 @@
+package org.groundwork.viewer.core.render;
+
+import org.groundwork.viewer.core.Affine;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.core.VoxelData;
+
+/**
+ * Resamples a plane of a volume onto its {@link SliceGeometry} grid and applies the window in one
+ * pass, into ARGB pixels ready for a {@code PixelWriter}. Pure computation: call it from a
+ * background thread; one renderer may serve several threads.
+ */
+public final class SliceRenderer {
+    /** How a screen pixel between voxel centres gets its value. */
+    public enum Interpolation { NEAREST, LINEAR }
+
+    private static final int BLACK = 0xFF000000;
+
+    private final Volume volume;
+    private final Affine toVoxel;
+
+    public SliceRenderer(Volume volume) {
+        this.volume = volume;
+        this.toVoxel = volume.voxelToLps().inverse();
+    }
+
+    public Volume volume() {
+        return volume;
+    }
+
+    /**
+     * Renders slice {@code slice} of {@code g} into {@code argb} ({@code g.width() * g.height()}).
+     *
+     * @param invert show low values bright (MONOCHROME1 images, or the user's invert)
+     */
+    public void render(SliceGeometry g, int slice, WindowLevel window, Interpolation interpolation, boolean invert,
+                       int[] argb) {
+        double[] start = toVoxel.apply(g.origin()[0] + g.normal()[0] * slice * g.sliceMm(),
+                g.origin()[1] + g.normal()[1] * slice * g.sliceMm(), g.origin()[2] + g.normal()[2] * slice * g.sliceMm());
+        double[] dx = linear(g.right(), g.pixelMm());
+        double[] dy = linear(g.down(), g.pixelMm());
+        int[] lut = lookupTable(window, invert);
+        for (int y = 0; y < g.height(); y++) {
+            double ci = start[0] + y * dy[0];
+            double cj = start[1] + y * dy[1];
+            double ck = start[2] + y * dy[2];
+            int row = y * g.width();
+            if (interpolation == Interpolation.NEAREST) {
+                nearestRow(argb, row, g.width(), ci, cj, ck, dx, lut, window, invert);
+            } else {
+                linearRow(argb, row, g.width(), ci, cj, ck, dx, window, invert);
+            }
+        }
+    }
+
+    /** The voxel-space step of a patient-space step (the affine's linear part, inverted). */
+    private double[] linear(double[] direction, double mm) {
+        double[] o = toVoxel.apply(0, 0, 0);
+        double[] p = toVoxel.apply(direction[0] * mm, direction[1] * mm, direction[2] * mm);
+        return new double[] {p[0] - o[0], p[1] - o[1], p[2] - o[2]};
+    }
+
+    /** Stored value → ARGB for 8- and 16-bit data, so that a pixel costs one array read. */
+    private int[] lookupTable(WindowLevel window, boolean invert) {
+        VoxelData data = volume.data();
+        int size;
+        if (data instanceof VoxelData.UInt8) {
+            size = 256;
+        } else if (data instanceof VoxelData.Int16 || data instanceof VoxelData.UInt16) {
+            size = 65536;
+        } else {
+            return null;
+        }
+        boolean signed = data instanceof VoxelData.Int16;
+        int[] lut = new int[size];
+        for (int raw = 0; raw < size; raw++) {
+            int stored = signed ? (short) raw : raw;
+            lut[raw] = argb(window.grey(stored * volume.slope() + volume.intercept()), invert);
+        }
+        return lut;
+    }
+
+    private static int argb(int grey, boolean invert) {
+        int g = invert ? 255 - grey : grey;
+        return BLACK | g << 16 | g << 8 | g;
+    }
+
+    private void nearestRow(int[] out, int row, int width, double ci, double cj, double ck, double[] dx, int[] lut,
+                            WindowLevel window, boolean invert) {
+        int nx = volume.nx(), ny = volume.ny(), nz = volume.nz();
+        VoxelData data = volume.data();
+        short[] shorts = data instanceof VoxelData.Int16 s ? s.values() : data instanceof VoxelData.UInt16 u ? u.values() : null;
+        byte[] bytes = data instanceof VoxelData.UInt8 b ? b.values() : null;
+        for (int x = 0; x < width; x++) {
+            int i = (int) Math.floor(ci + x * dx[0] + 0.5);
+            int j = (int) Math.floor(cj + x * dx[1] + 0.5);
+            int k = (int) Math.floor(ck + x * dx[2] + 0.5);
+            if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) {
+                out[row + x] = BLACK;
+                continue;
+            }
+            int index = i + nx * (j + ny * k);
+            if (shorts != null) {
+                out[row + x] = lut[shorts[index] & 0xFFFF];
+            } else if (bytes != null) {
+                out[row + x] = lut[bytes[index] & 0xFF];
+            } else {
+                out[row + x] = pixel(data, index, window, invert);
+            }
+        }
+    }
+
+    private int pixel(VoxelData data, int index, WindowLevel window, boolean invert) {
+        if (data instanceof VoxelData.Rgb24 rgb) {
+            return BLACK | rgb.values()[index];
+        }
+        return argb(window.grey(data.get(index) * volume.slope() + volume.intercept()), invert);
+    }
+
+    private void linearRow(int[] out, int row, int width, double ci, double cj, double ck, double[] dx,
+                           WindowLevel window, boolean invert) {
+        int nx = volume.nx(), ny = volume.ny(), nz = volume.nz();
+        VoxelData data = volume.data();
+        if (data instanceof VoxelData.Rgb24) {
+            nearestRow(out, row, width, ci, cj, ck, dx, null, window, invert);
+            return;
+        }
+        for (int x = 0; x < width; x++) {
+            double fi = ci + x * dx[0], fj = cj + x * dx[1], fk = ck + x * dx[2];
+            if (fi < -0.5 || fj < -0.5 || fk < -0.5 || fi > nx - 0.5 || fj > ny - 0.5 || fk > nz - 0.5) {
+                out[row + x] = BLACK;
+                continue;
+            }
+            // Clamp to the outermost voxel centres, then blend the eight neighbours.
+            fi = Math.min(Math.max(fi, 0), nx - 1);
+            fj = Math.min(Math.max(fj, 0), ny - 1);
+            fk = Math.min(Math.max(fk, 0), nz - 1);
+            int i0 = Math.min((int) fi, nx - 2 < 0 ? 0 : nx - 2), j0 = Math.min((int) fj, ny - 2 < 0 ? 0 : ny - 2);
+            int k0 = Math.min((int) fk, nz - 2 < 0 ? 0 : nz - 2);
+            int i1 = Math.min(i0 + 1, nx - 1), j1 = Math.min(j0 + 1, ny - 1), k1 = Math.min(k0 + 1, nz - 1);
+            double ti = fi - i0, tj = fj - j0, tk = fk - k0;
+            double c00 = lerp(data.get(index(i0, j0, k0)), data.get(index(i1, j0, k0)), ti);
+            double c10 = lerp(data.get(index(i0, j1, k0)), data.get(index(i1, j1, k0)), ti);
+            double c01 = lerp(data.get(index(i0, j0, k1)), data.get(index(i1, j0, k1)), ti);
+            double c11 = lerp(data.get(index(i0, j1, k1)), data.get(index(i1, j1, k1)), ti);
+            double v = lerp(lerp(c00, c10, tj), lerp(c01, c11, tj), tk);
+            out[row + x] = argb(window.grey(v * volume.slope() + volume.intercept()), invert);
+        }
+    }
+
+    private int index(int i, int j, int k) {
+        return i + volume.nx() * (j + volume.ny() * k);
+    }
+
+    private static double lerp(double a, double b, double t) {
+        return a + (b - a) * t;
+    }
+}
