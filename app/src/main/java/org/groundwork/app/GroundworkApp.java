@@ -1,5 +1,7 @@
 package org.groundwork.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.groundwork.app.ui.MainWindow;
@@ -13,6 +15,10 @@ public final class GroundworkApp extends Application {
     public void start(Stage stage) {
         mainWindow = new MainWindow(stage, WindowLayoutStore.forUser());
         mainWindow.show();
+        List<String> paths = getParameters().getRaw(); // from `groundwork open PATH...`
+        if (!paths.isEmpty()) {
+            mainWindow.imageActions().open(paths.stream().map(Path::of).toList());
+        }
     }
 
     @Override

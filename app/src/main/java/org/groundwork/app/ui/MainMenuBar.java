@@ -8,6 +8,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.groundwork.viewer.core.render.SliceRenderer;
+import org.groundwork.viewer.core.render.WindowLevel;
+import org.groundwork.viewer.fx.MprViewer;
 
 /** Builds the main window's menus. Every accelerator set here is listed in Help → Keyboard Shortcuts. */
 final class MainMenuBar {
@@ -19,6 +22,7 @@ final class MainMenuBar {
 
     MenuBar build() {
         MenuBar bar = new MenuBar(fileMenu(), viewMenu(), annotateMenu(), assistMenu(), helpMenu(null));
+        bar.setUseSystemMenuBar(true); // the macOS menu bar; ignored elsewhere
         bar.setId("mainMenuBar");
         // The shortcuts dialog reads the finished menu bar, so it is wired once the bar exists.
         bar.getMenus().set(4, helpMenu(bar));
@@ -26,21 +30,65 @@ final class MainMenuBar {
     }
 
     private Menu fileMenu() {
+        ImageActions images = window.imageActions();
+        MenuItem openFile = item("Open Image File…", "Shortcut+O", "openFileItem");
+        openFile.setOnAction(e -> images.chooseFile());
+        MenuItem openFolder = item("Open Image Folder…", "Shortcut+Shift+D", "openFolderItem");
+        openFolder.setOnAction(e -> images.chooseFolder());
         ProjectActions actions = window.projectActions();
         MenuItem open = item("Open Project…", "Shortcut+Shift+O", "openProjectItem");
         open.setOnAction(e -> actions.chooseAndOpen());
-        MenuItem importFolder = item("Import Folder…", "Shortcut+I", "importFolderItem");
+        MenuItem importFolder = item("Import Folder…", "Shortcut+Shift+I", "importFolderItem");
         importFolder.setOnAction(e -> actions.chooseAndImport());
         importFolder.disableProperty().bind(actions.canImportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
         quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
-        return menu("File", "fileMenu", open, importFolder, new SeparatorMenuItem(), quit);
+        return menu("File", "fileMenu", openFile, openFolder, new SeparatorMenuItem(), open, importFolder,
+                new SeparatorMenuItem(), quit);
     }
 
     private Menu viewMenu() {
-        return menu("View", "viewMenu",
+        MprViewer viewer = window.viewer();
+        MenuItem single = item("Single View", "Shortcut+1", "layoutSingleItem");
+        single.setOnAction(e -> viewer.layoutProperty().set(MprViewer.Layout.SINGLE));
+        MenuItem mpr = item("Axial, Coronal, Sagittal", "Shortcut+2", "layoutMprItem");
+        mpr.setOnAction(e -> viewer.layoutProperty().set(MprViewer.Layout.ONE_BY_THREE));
+        Menu presets = new Menu("Window Preset");
+        presets.setId("presetMenu");
+        presets.getItems().add(preset("Auto (histogram)", "F2", () -> WindowLevel.auto(viewer.volumeProperty().get())));
+        presets.getItems().add(preset("Full Range", "F3", () -> WindowLevel.fullRange(viewer.volumeProperty().get())));
+        String[] keys = {"F4", "F5", "F6", "F7", "F8"};
+        for (int i = 0; i < WindowLevel.CT_PRESETS.size(); i++) {
+            WindowLevel.Preset p = WindowLevel.CT_PRESETS.get(i);
+            presets.getItems().add(preset("CT " + p.name(), keys[i], p::window));
+        }
+        CheckMenuItem invert = new CheckMenuItem("Invert Grey");
+        invert.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        invert.selectedProperty().bindBidirectional(viewer.invertProperty());
+        CheckMenuItem smooth = new CheckMenuItem("Smooth (Linear) Interpolation");
+        smooth.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        smooth.setSelected(true);
+        smooth.selectedProperty().addListener((obs, was, on) -> viewer.interpolationProperty().set(
+                on ? SliceRenderer.Interpolation.LINEAR : SliceRenderer.Interpolation.NEAREST));
+        CheckMenuItem text = new CheckMenuItem("Overlay Text");
+        text.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        text.selectedProperty().bindBidirectional(viewer.overlayTextVisibleProperty());
+        MenuItem reset = item("Reset View", "Shortcut+0", "resetViewItem");
+        reset.setOnAction(e -> viewer.reset());
+        return menu("View", "viewMenu", single, mpr, new SeparatorMenuItem(), presets, invert, smooth, text, reset,
+                new SeparatorMenuItem(),
                 paneToggle("Worklist", "Shortcut+Shift+W", "toggleWorklistItem", window.worklistPane()),
                 paneToggle("Annotation Pane", "Shortcut+Shift+A", "toggleAnnotationItem", window.annotationPane()));
+    }
+
+    private MenuItem preset(String name, String key, java.util.function.Supplier<WindowLevel> window) {
+        MenuItem item = item(name, key, null);
+        item.setOnAction(e -> {
+            if (this.window.viewer().volumeProperty().get() != null) {
+                this.window.viewer().windowProperty().set(window.get());
+            }
+        });
+        return item;
     }
 
     private Menu annotateMenu() {

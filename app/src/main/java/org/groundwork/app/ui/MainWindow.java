@@ -6,11 +6,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.AppVersion;
 import org.groundwork.app.project.ProjectController;
+import org.groundwork.viewer.fx.MprViewer;
 
 /**
  * The workstation's main window: menu bar, worklist on the left, image area in the centre,
@@ -26,15 +28,24 @@ public final class MainWindow {
     private final WorklistView worklist = new WorklistView();
     private final ProjectController projects = new ProjectController();
     private final ProjectActions projectActions;
+    private final MprViewer viewer = new MprViewer();
+    private final ImageActions imageActions;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
         this.stage = stage;
         this.layoutStore = layoutStore;
 
         worklistPane = worklist;
-        Node imageArea = EmptyState.create("imageArea", null,
+        Node emptyImageArea = EmptyState.create("imageEmpty", null,
                 "Open a DICOM folder or NIfTI file…",
-                "Images open here in 2D, in three linked planes and in 3D.");
+                "File → Open Image File… or Open Image Folder…, or drop files here.");
+        viewer.setVisible(false);
+        viewer.volumeProperty().addListener((obs, old, v) -> {
+            viewer.setVisible(v != null);
+            emptyImageArea.setVisible(v == null);
+        });
+        StackPane imageArea = new StackPane(emptyImageArea, viewer);
+        imageArea.setId("imageArea");
         annotationPane = EmptyState.create("annotationPane", "Annotation",
                 "No case selected.", "Boxes, questions, reasoning steps and grades of a case appear here.");
 
@@ -44,6 +55,8 @@ public final class MainWindow {
         // All three panes scale with the window, so the saved divider fractions restore exactly.
 
         projectActions = new ProjectActions(stage, projects, statusBar);
+        imageActions = new ImageActions(stage, statusBar, viewer);
+        DropTarget.install(imageArea, imageActions);
         projects.casesProperty().addListener((obs, old, list) -> showProject());
         projects.storeProperty().addListener((obs, old, store) -> showProject());
         MenuBar menuBar = new MainMenuBar(this).build();
@@ -82,6 +95,15 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Opening images; for the menus, drag and drop, and tests. */
+    public ImageActions imageActions() {
+        return imageActions;
+    }
+
+    public MprViewer viewer() {
+        return viewer;
     }
 
     /** Opening and importing projects; for the menus and tests. */

@@ -96,6 +96,11 @@ public record SliceGeometry(Plane plane, double[] origin, double[] right, double
         return new double[] {dot(rel, right) / pixelMm, dot(rel, down) / pixelMm, dot(rel, normal) / sliceMm};
     }
 
+    /** Position of a slice along the normal, in mm from the patient origin (what PACS show as "slice location"). */
+    public double positionMm(int slice) {
+        return dot(pointAt(0, 0, slice), normal);
+    }
+
     /** Nearest slice index of an LPS position, clamped to the volume. */
     public int sliceOf(double[] lps) {
         return Math.max(0, Math.min(slices - 1, (int) Math.round(locate(lps)[2])));

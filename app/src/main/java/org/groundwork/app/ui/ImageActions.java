@@ -1,0 +1,135 @@
+package org.groundwork.app.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.ScanResult;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.core.io.VolumeScanner;
+import org.groundwork.viewer.fx.MprViewer;
+
+/** File → Open Image File/Folder…, drag and drop, and `groundwork open`: load off the FX thread, then show. */
+public final class ImageActions {
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "groundwork-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Stage owner;
+    private final StatusBar statusBar;
+    private final MprViewer viewer;
+
+    ImageActions(Stage owner, StatusBar statusBar, MprViewer viewer) {
+        this.owner = owner;
+        this.statusBar = statusBar;
+        this.viewer = viewer;
+    }
+
+    void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a DICOM or NIfTI file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("DICOM and NIfTI", "*.dcm", "*.nii", "*.nii.gz", "DICOMDIR", "*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            open(List.of(file.toPath()));
+        }
+    }
+
+    void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of DICOM or NIfTI images");
+        File folder = chooser.showDialog(owner);
+        if (folder != null) {
+            open(List.of(folder.toPath()));
+        }
+    }
+
+    /** Loads the paths in the background; one volume is shown, several are offered in a picker. */
+    public Task<ScanResult> open(List<Path> paths) {
+        Task<ScanResult> task = new Task<>() {
+            @Override
+            protected ScanResult call() {
+                updateMessage("Opening " + paths.get(0).getFileName() + "…");
+                updateProgress(-1, 1);
+                return new VolumeScanner().scan(paths, new LoadMonitor() {
+                    @Override
+                    public void progress(long done, long total, String message) {
+                        updateProgress(done, total);
+                        updateMessage(message + " (" + done + " of " + total + ")");
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
+            }
+        };
+        statusBar.track(task);
+        task.setOnSucceeded(e -> shown(task.getValue()));
+        task.setOnFailed(e -> error("The images could not be opened", String.valueOf(task.getException())));
+        loader.execute(task);
+        return task;
+    }
+
+    private void shown(ScanResult result) {
+        List<Volume> volumes = result.volumes();
+        if (volumes.isEmpty()) {
+            error("No image could be opened", result.failures().stream().limit(20)
+                    .map(f -> f.file() + ": " + f.reason()).collect(Collectors.joining("\n")));
+            statusBar.showMessage("No image found.");
+            return;
+        }
+        Volume chosen = volumes.size() == 1 ? volumes.get(0) : pick(volumes);
+        if (chosen == null) {
+            return;
+        }
+        viewer.show(chosen);
+        String unreadable = result.failures().isEmpty() ? "" : "; " + result.failures().size() + " file(s) unreadable";
+        String warnings = chosen.warnings().isEmpty() ? "" : "; warning: " + String.join("; ", chosen.warnings());
+        statusBar.showMessage(String.format(Locale.ROOT, "%s: %d x %d x %d%s%s", describe(chosen), chosen.nx(),
+                chosen.ny(), chosen.nz(), unreadable, warnings));
+    }
+
+    private Volume pick(List<Volume> volumes) {
+        ChoiceDialog<String> picker = new ChoiceDialog<>(label(volumes, 0),
+                java.util.stream.IntStream.range(0, volumes.size()).mapToObj(i -> label(volumes, i)).toList());
+        picker.initOwner(owner);
+        picker.setTitle("Groundwork");
+        picker.setHeaderText(volumes.size() + " series found. Which one?");
+        return picker.showAndWait().map(choice -> volumes.get(Integer.parseInt(choice.substring(0, choice.indexOf('.'))) - 1))
+                .orElse(null);
+    }
+
+    private static String label(List<Volume> volumes, int i) {
+        Volume v = volumes.get(i);
+        return String.format(Locale.ROOT, "%d. %s  (%d x %d x %d%s)", i + 1, describe(v), v.nx(), v.ny(), v.nz(),
+                v.warnings().isEmpty() ? "" : ", " + v.warnings().size() + " warning(s)");
+    }
+
+    private static String describe(Volume v) {
+        String d = v.info().seriesDescription();
+        return d.isBlank() ? Path.of(v.info().source()).getFileName().toString() : d;
+    }
+
+    private void error(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, text);
+        alert.initOwner(owner);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+    }
+}

@@ -1,0 +1,137 @@
+package org.groundwork.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.concurrent.Task;
+import javafx.geometry.Bounds;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.testing.Screenshots;
+import org.groundwork.viewer.core.ScanResult;
+import org.groundwork.viewer.core.render.Plane;
+import org.groundwork.viewer.core.render.WindowLevel;
+import org.groundwork.viewer.core.testing.DicomFileBuilder;
+import org.groundwork.viewer.core.testing.SyntheticSeries;
+import org.groundwork.viewer.fx.MprViewer;
+import org.groundwork.viewer.fx.SliceView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opening a series and reading it: scrolling, windowing, the linked crosshair, layouts. */
+@Tag("fx")
+class ViewerWindowTest {
+    private final FxRobot robot = new FxRobot();
+    private GroundworkApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        WindowLayoutStore.forUser().clear();
+        FxToolkit.setupStage(Stage::hide);
+        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        SyntheticSeries.write(tmp.resolve("series"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.7", 48, 40, 24,
+                new double[] {-20, -30, 40}, SyntheticSeries.SAGITTAL, new double[] {0.8, 0.8, 1.5});
+        Task<ScanResult> task = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> app.mainWindow().imageActions().open(List.of(tmp.resolve("series")))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    private MprViewer viewer() {
+        return app.mainWindow().viewer();
+    }
+
+    @Test
+    void theSeriesOpensInThreeLinkedPlanesWithTheFilesWindow() throws Exception {
+        assertTrue(viewer().isVisible());
+        assertEquals(new WindowLevel(500, 2000), viewer().windowProperty().get());
+        for (SliceView v : viewer().views()) {
+            assertTrue(v.geometry() != null, v.getId());
+        }
+        assertEquals(Plane.SAGITTAL, viewer().singlePlaneProperty().get(), "single view starts in the acquisition plane");
+        Screenshots.write(app.mainWindow().stage().getScene(), "viewer-mpr");
+    }
+
+    @Test
+    void wheelAndKeysScrollAndStopAtTheEnds() {
+        SliceView axial = viewer().view(Plane.AXIAL);
+        int before = axial.sliceProperty().get();
+        robot.moveTo(axial).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(before, axial.sliceProperty().get());
+        robot.clickOn(axial, MouseButton.SECONDARY);
+        robot.push(KeyCode.END);
+        assertEquals(axial.geometry().slices() - 1, axial.sliceProperty().get());
+        robot.push(KeyCode.PAGE_UP);
+        assertEquals(axial.geometry().slices() - 1, axial.sliceProperty().get(), "no scrolling past the last slice");
+        robot.push(KeyCode.HOME);
+        assertEquals(0, axial.sliceProperty().get());
+    }
+
+    @Test
+    void rightDragWindowsAllViewsTogether() {
+        SliceView coronal = viewer().view(Plane.CORONAL);
+        WindowLevel before = viewer().windowProperty().get();
+        robot.drag(coronal, MouseButton.SECONDARY).moveBy(40, 20).release(MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        WindowLevel after = coronal.windowProperty().get();
+        assertTrue(after.width() > before.width(), "dragging right widens the window");
+        assertTrue(after.center() > before.center(), "dragging down raises the level");
+        assertEquals(after, viewer().view(Plane.SAGITTAL).windowProperty().get());
+    }
+
+    @Test
+    void clickingInOneViewMovesTheOthersToThatPoint() {
+        SliceView axial = viewer().view(Plane.AXIAL);
+        SliceView coronal = viewer().view(Plane.CORONAL);
+        SliceView sagittal = viewer().view(Plane.SAGITTAL);
+        Bounds b = axial.localToScreen(axial.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] point = viewer().crosshairProperty().get();
+        assertEquals(coronal.geometry().sliceOf(point), coronal.sliceProperty().get());
+        assertEquals(sagittal.geometry().sliceOf(point), sagittal.sliceProperty().get());
+        double[] onSagittal = sagittal.transform().toPatient(sagittal.transform().toScreen(point)[0],
+                sagittal.transform().toScreen(point)[1]);
+        assertEquals(point[1], onSagittal[1], 1e-6, "the point is where the crosshair is drawn in the other view");
+        assertEquals(point[2], onSagittal[2], 1e-6);
+    }
+
+    @Test
+    void layoutsSwitchFromTheKeyboard() throws Exception {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, viewer().getChildren().size());
+        Screenshots.write(app.mainWindow().stage().getScene(), "viewer-single");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, viewer().getChildren().size());
+    }
+}
