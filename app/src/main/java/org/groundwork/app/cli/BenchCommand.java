@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code groundwork bench}: timings of Groundwork's own hot paths, for docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. See docs/benchmarks.md for how they are run next to dcm2niix and nibabel.",
-        subcommands = {BenchCommand.Load.class, StoreBenchmarks.Store.class, StoreBenchmarks.Import.class})
+        subcommands = {BenchCommand.Load.class, RenderBenchmark.class, StoreBenchmarks.Store.class,
+            StoreBenchmarks.Import.class})
 final class BenchCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

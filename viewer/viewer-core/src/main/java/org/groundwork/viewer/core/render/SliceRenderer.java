@@ -39,6 +39,18 @@ public final class SliceRenderer {
         double[] dx = linear(g.right(), g.pixelMm());
         double[] dy = linear(g.down(), g.pixelMm());
         int[] lut = lookupTable(window, invert);
+        short[] shorts = volume.data() instanceof VoxelData.Int16 a ? a.values()
+                : volume.data() instanceof VoxelData.UInt16 b ? b.values() : null;
+        if (shorts != null) {
+            // Tiles keep the voxels a block of pixels needs in the cache, whichever way the plane
+            // cuts through the volume's memory order.
+            for (int ty = 0; ty < g.height(); ty += TILE) {
+                for (int tx = 0; tx < g.width(); tx += TILE) {
+                    shortTile(argb, g, tx, ty, start, dx, dy, shorts, lut, interpolation);
+                }
+            }
+            return;
+        }
         for (int y = 0; y < g.height(); y++) {
             double ci = start[0] + y * dy[0];
             double cj = start[1] + y * dy[1];
@@ -50,6 +62,57 @@ public final class SliceRenderer {
                 linearRow(argb, row, g.width(), ci, cj, ck, dx, window, invert);
             }
         }
+    }
+
+    private static final int TILE = 32;
+
+    private void shortTile(int[] out, SliceGeometry g, int tx, int ty, double[] start, double[] dx, double[] dy,
+                           short[] values, int[] lut, Interpolation interpolation) {
+        int width = g.width();
+        int xEnd = Math.min(width, tx + TILE);
+        int yEnd = Math.min(g.height(), ty + TILE);
+        int nx = volume.nx(), ny = volume.ny(), nz = volume.nz(), nxy = nx * ny;
+        boolean nearest = interpolation == Interpolation.NEAREST;
+        boolean signed = volume.data() instanceof VoxelData.Int16;
+        // A view in the acquisition plane lies exactly on one slice: blend four voxels, not eight.
+        boolean onSlice = Math.abs(dx[2]) < 1e-9 && Math.abs(dy[2]) < 1e-9 && Math.abs(start[2] - Math.rint(start[2])) < 1e-6;
+        double lo = nearest ? -0.5 : 0;
+        double hiI = nearest ? nx - 0.5 : nx - 1, hiJ = nearest ? ny - 0.5 : ny - 1, hiK = nearest ? nz - 0.5 : nz - 1;
+        for (int y = ty; y < yEnd; y++) {
+            double ri = start[0] + y * dy[0], rj = start[1] + y * dy[1], rk = start[2] + y * dy[2];
+            int row = y * width;
+            for (int x = tx; x < xEnd; x++) {
+                double fi = ri + x * dx[0], fj = rj + x * dx[1], fk = rk + x * dx[2];
+                if (fi < lo || fj < lo || fk < lo || fi > hiI || fj > hiJ || fk > hiK) {
+                    out[row + x] = BLACK;
+                } else if (nearest) {
+                    int i = Math.min(nx - 1, (int) (fi + 0.5));
+                    int j = Math.min(ny - 1, (int) (fj + 0.5));
+                    int k = Math.min(nz - 1, (int) (fk + 0.5));
+                    out[row + x] = lut[values[i + nx * j + nxy * k] & 0xFFFF];
+                } else {
+                    int i0 = Math.min((int) fi, Math.max(nx - 2, 0)), j0 = Math.min((int) fj, Math.max(ny - 2, 0));
+                    int k0 = Math.min((int) fk, Math.max(nz - 2, 0));
+                    double ti = fi - i0, tj = fj - j0, tk = fk - k0;
+                    int di = nx > 1 ? 1 : 0, dj = ny > 1 ? nx : 0, dk = nz > 1 ? nxy : 0;
+                    int base = i0 + nx * j0 + nxy * k0;
+                    double c00 = lerp(s(values, base, signed), s(values, base + di, signed), ti);
+                    double c10 = lerp(s(values, base + dj, signed), s(values, base + dj + di, signed), ti);
+                    if (onSlice && tk < 1e-6) {
+                        out[row + x] = lut[(int) Math.round(lerp(c00, c10, tj)) & 0xFFFF];
+                        continue;
+                    }
+                    double c01 = lerp(s(values, base + dk, signed), s(values, base + dk + di, signed), ti);
+                    double c11 = lerp(s(values, base + dk + dj, signed), s(values, base + dk + dj + di, signed), ti);
+                    // Windowing is linear in the stored value, so the table serves interpolated values too.
+                    out[row + x] = lut[(int) Math.round(lerp(lerp(c00, c10, tj), lerp(c01, c11, tj), tk)) & 0xFFFF];
+                }
+            }
+        }
+    }
+
+    private static int s(short[] v, int index, boolean signed) {
+        return signed ? v[index] : v[index] & 0xFFFF;
     }
 
     /** The voxel-space step of a patient-space step (the affine's linear part, inverted). */
