@@ -133,5 +133,18 @@ class ViewerWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, viewer().getChildren().size());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, viewer().getChildren().size());
+        var volumeView = viewer().volumeView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> volumeView.getChildrenUnmodifiable().stream()
+                .anyMatch(n -> n instanceof javafx.scene.image.ImageView iv && iv.getImage() != null));
+        var before = volumeView.cameraProperty().get();
+        robot.drag(volumeView, MouseButton.PRIMARY).moveBy(60, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(before.azimuthDegrees(), volumeView.cameraProperty().get().azimuthDegrees(), "dragging rotates");
+        Thread.sleep(500); // let the full-resolution frame arrive after the drag
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.write(app.mainWindow().stage().getScene(), "viewer-2x2-3d");
     }
 }

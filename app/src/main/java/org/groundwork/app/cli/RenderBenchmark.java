@@ -29,15 +29,20 @@ final class RenderBenchmark implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "PATH", description = "a series or NIfTI file; without it, a synthetic "
-            + "512 x 512 x 200 axial CT (0.7 x 0.7 x 1.25 mm) made in memory")
+            + "axial CT made in memory")
     private Path path;
+
+    @picocli.CommandLine.Option(names = "--size", defaultValue = "512,512,200",
+            description = "size of the synthetic CT (default ${DEFAULT-VALUE})")
+    private String size;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Volume v;
         if (path == null) {
-            v = syntheticCt();
+            String[] n = size.split(",");
+            v = syntheticCt(Integer.parseInt(n[0].trim()), Integer.parseInt(n[1].trim()), Integer.parseInt(n[2].trim()));
         } else {
             ScanResult result = new VolumeScanner().scan(List.of(path), LoadMonitor.NONE);
             if (result.volumes().isEmpty()) {
@@ -75,29 +80,50 @@ final class RenderBenchmark implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "  crosshair move, three views, linear: median %.2f ms, p90 %.2f ms (one thread)%n",
                 ms[RUNS / 2], ms[RUNS * 9 / 10]);
+        mip(out, v);
         out.flush();
         return 0;
     }
 
-    private static Volume syntheticCt() {
-        int nx = 512, ny = 512, nz = 200;
+    /** 3D: MIP of the volume into 512 x 512 (full quality) and 256 x 256 (while dragging), all cores. */
+    private static void mip(PrintWriter out, Volume v) {
+        org.groundwork.viewer.core.render.VolumeRenderer renderer = new org.groundwork.viewer.core.render.VolumeRenderer(v);
+        WindowLevel window = WindowLevel.initial(v);
+        for (int size : new int[] {512, 256}) {
+            int[] argb = new int[size * size];
+            org.groundwork.viewer.core.render.Camera[] camera = {org.groundwork.viewer.core.render.Camera.FRONT};
+            double[] ms = time(() -> {
+                camera[0] = camera[0].rotatedBy(3, 1);
+                renderer.render(camera[0], org.groundwork.viewer.core.render.VolumeRenderer.Mode.MIP, window, null,
+                        size, size, argb);
+            }, 20);
+            out.printf(Locale.ROOT, "  3D MIP into %d x %d: median %.1f ms, p90 %.1f ms (%d cores)%n", size, size,
+                    ms[ms.length / 2], ms[ms.length * 9 / 10], Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static Volume syntheticCt(int nx, int ny, int nz) {
         org.groundwork.viewer.core.VoxelData.Int16 data = (org.groundwork.viewer.core.VoxelData.Int16)
                 org.groundwork.viewer.core.VoxelData.allocate(org.groundwork.viewer.core.VoxelType.INT16, (long) nx * ny * nz);
         java.util.Random random = new java.util.Random(1);
         for (int n = 0; n < data.values().length; n++) {
             data.values()[n] = (short) (random.nextInt(2000) - 1000);
         }
-        return new Volume(nx, ny, nz, data, org.groundwork.viewer.core.Affine.of(0.7, 0, 0, -179, 0, 0.7, 0, -179,
-                0, 0, 1.25, -100, 0, 0, 0, 1), 1, -1024, org.groundwork.viewer.core.VolumeInfo.of("synthetic", "CT", "none"),
+        return new Volume(nx, ny, nz, data, org.groundwork.viewer.core.Affine.of(0.7, 0, 0, -0.35 * nx, 0, 0.7, 0,
+                -0.35 * ny, 0, 0, 1.25, -0.6 * nz, 0, 0, 0, 1), 1, -1024, org.groundwork.viewer.core.VolumeInfo.of("synthetic", "CT", "none"),
                 List.of());
     }
 
     private static double[] time(Runnable work) {
-        for (int i = 0; i < RUNS / 4; i++) {
+        return time(work, RUNS);
+    }
+
+    private static double[] time(Runnable work, int runs) {
+        for (int i = 0; i < runs / 4; i++) {
             work.run(); // warm-up
         }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             work.run();
             ms[i] = (System.nanoTime() - start) / 1e6;

@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCombination;
 import org.groundwork.viewer.core.render.SliceRenderer;
 import org.groundwork.viewer.core.render.WindowLevel;
 import org.groundwork.viewer.fx.MprViewer;
+import org.groundwork.viewer.fx.VolumeView;
 
 /** Builds the main window's menus. Every accelerator set here is listed in Help → Keyboard Shortcuts. */
 final class MainMenuBar {
@@ -53,6 +54,20 @@ final class MainMenuBar {
         single.setOnAction(e -> viewer.layoutProperty().set(MprViewer.Layout.SINGLE));
         MenuItem mpr = item("Axial, Coronal, Sagittal", "Shortcut+2", "layoutMprItem");
         mpr.setOnAction(e -> viewer.layoutProperty().set(MprViewer.Layout.ONE_BY_THREE));
+        MenuItem mpr3d = item("Three Planes and 3D", "Shortcut+3", "layout3dItem");
+        mpr3d.setOnAction(e -> viewer.layoutProperty().set(MprViewer.Layout.TWO_BY_TWO));
+        Menu rendering = new Menu("3D Rendering");
+        rendering.setId("renderingMenu");
+        String[] renderingKeys = {"Shortcut+Alt+1", "Shortcut+Alt+2", "Shortcut+Alt+3", "Shortcut+Alt+4"};
+        String[] renderingNames = {"Maximum Intensity Projection", "CT Bone", "CT Soft Tissue", "MR"};
+        for (VolumeView.Rendering r : VolumeView.Rendering.values()) {
+            MenuItem choice = item(renderingNames[r.ordinal()], renderingKeys[r.ordinal()], null);
+            choice.setOnAction(e -> viewer.volumeView().renderingProperty().set(r));
+            rendering.getItems().add(choice);
+        }
+        CheckMenuItem planes = new CheckMenuItem("Show Planes in 3D");
+        planes.selectedProperty().bindBidirectional(viewer.volumeView().showPlanesProperty());
+        rendering.getItems().addAll(new SeparatorMenuItem(), planes);
         Menu presets = new Menu("Window Preset");
         presets.setId("presetMenu");
         presets.getItems().add(preset("Auto (histogram)", "F2", () -> WindowLevel.auto(viewer.volumeProperty().get())));
@@ -75,7 +90,7 @@ final class MainMenuBar {
         text.selectedProperty().bindBidirectional(viewer.overlayTextVisibleProperty());
         MenuItem reset = item("Reset View", "Shortcut+0", "resetViewItem");
         reset.setOnAction(e -> viewer.reset());
-        return menu("View", "viewMenu", single, mpr, new SeparatorMenuItem(), presets, invert, smooth, text, reset,
+        return menu("View", "viewMenu", single, mpr, mpr3d, rendering, new SeparatorMenuItem(), presets, invert, smooth, text, reset,
                 new SeparatorMenuItem(),
                 paneToggle("Worklist", "Shortcut+Shift+W", "toggleWorklistItem", window.worklistPane()),
                 paneToggle("Annotation Pane", "Shortcut+Shift+A", "toggleAnnotationItem", window.annotationPane()));

@@ -20,12 +20,13 @@ import org.groundwork.viewer.core.render.WindowLevel;
  */
 public final class MprViewer extends GridPane {
     /** How the views are arranged. */
-    public enum Layout { SINGLE, ONE_BY_THREE }
+    public enum Layout { SINGLE, ONE_BY_THREE, TWO_BY_TWO }
 
     private final SliceView axial = new SliceView(Plane.AXIAL);
     private final SliceView coronal = new SliceView(Plane.CORONAL);
     private final SliceView sagittal = new SliceView(Plane.SAGITTAL);
     private final List<SliceView> views = List.of(axial, coronal, sagittal);
+    private final VolumeView volumeView = new VolumeView();
 
     private final ObjectProperty<Volume> volume = new SimpleObjectProperty<>(this, "volume");
     private final ObjectProperty<WindowLevel> window = new SimpleObjectProperty<>(this, "window", new WindowLevel(0, 1));
@@ -51,6 +52,10 @@ public final class MprViewer extends GridPane {
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
         }
+        volumeView.windowProperty().bind(window);
+        volumeView.crosshairProperty().bind(crosshair);
+        GridPane.setHgrow(volumeView, Priority.ALWAYS);
+        GridPane.setVgrow(volumeView, Priority.ALWAYS);
         layout.addListener((obs, old, value) -> arrange());
         singlePlane.addListener((obs, old, value) -> arrange());
         arrange();
@@ -65,6 +70,9 @@ public final class MprViewer extends GridPane {
             view.sourceProperty().set(renderer);
             view.fit();
         }
+        volumeView.sourceProperty().set(new org.groundwork.viewer.core.render.VolumeRenderer(v));
+        volumeView.renderingProperty().set(v.info().modality().equals("CT") ? VolumeView.Rendering.CT_BONE
+                : VolumeView.Rendering.MIP);
         crosshair.set(v.voxelToLps().apply((v.nx() - 1) / 2.0, (v.ny() - 1) / 2.0, (v.nz() - 1) / 2.0));
         singlePlane.set(switch (Orientation.slicePlane(v.voxelToLps())) {
             case "sagittal" -> Plane.SAGITTAL;
@@ -84,8 +92,22 @@ public final class MprViewer extends GridPane {
     private void arrange() {
         getChildren().clear();
         getColumnConstraints().clear();
+        getRowConstraints().clear();
         if (layout.get() == Layout.SINGLE) {
             add(view(singlePlane.get()), 0, 0);
+        } else if (layout.get() == Layout.TWO_BY_TWO) {
+            add(axial, 0, 0);
+            add(coronal, 1, 0);
+            add(sagittal, 0, 1);
+            add(volumeView, 1, 1);
+            for (int i = 0; i < 2; i++) {
+                javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+                half.setPercentWidth(50);
+                getColumnConstraints().add(half);
+                javafx.scene.layout.RowConstraints halfRow = new javafx.scene.layout.RowConstraints();
+                halfRow.setPercentHeight(50);
+                getRowConstraints().add(halfRow);
+            }
         } else {
             for (int c = 0; c < views.size(); c++) {
                 add(views.get(c), c, 0);
@@ -102,6 +124,10 @@ public final class MprViewer extends GridPane {
             case CORONAL -> coronal;
             case SAGITTAL -> sagittal;
         };
+    }
+
+    public VolumeView volumeView() {
+        return volumeView;
     }
 
     public List<SliceView> views() {
