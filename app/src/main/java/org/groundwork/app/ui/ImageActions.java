@@ -59,6 +59,7 @@ public final class ImageActions {
 
     /** Loads the paths in the background; one volume is shown, several are offered in a picker. */
     public Task<ScanResult> open(List<Path> paths) {
+        Volume[] previewed = {null};
         Task<ScanResult> task = new Task<>() {
             @Override
             protected ScanResult call() {
@@ -75,17 +76,29 @@ public final class ImageActions {
                     public boolean cancelled() {
                         return isCancelled();
                     }
+
+                    @Override
+                    public void preview(Volume loading) {
+                        // The middle slice is ready: show it while the other slices decode.
+                        javafx.application.Platform.runLater(() -> {
+                            if (previewed[0] == null && !isDone()) {
+                                previewed[0] = loading;
+                                viewer.show(loading);
+                            }
+                        });
+                    }
                 });
             }
         };
-        statusBar.track(task);
-        task.setOnSucceeded(e -> shown(task.getValue()));
+        statusBar.track(task, true);
+        task.setOnSucceeded(e -> shown(task.getValue(), previewed[0]));
+        task.setOnCancelled(e -> statusBar.showMessage("Opening cancelled."));
         task.setOnFailed(e -> error("The images could not be opened", String.valueOf(task.getException())));
         loader.execute(task);
         return task;
     }
 
-    private void shown(ScanResult result) {
+    private void shown(ScanResult result, Volume previewed) {
         List<Volume> volumes = result.volumes();
         if (volumes.isEmpty()) {
             error("No image could be opened", result.failures().stream().limit(20)
@@ -97,7 +110,11 @@ public final class ImageActions {
         if (chosen == null) {
             return;
         }
-        viewer.show(chosen);
+        if (chosen == previewed) {
+            viewer.refresh(); // the slices decoded after the preview
+        } else {
+            viewer.show(chosen);
+        }
         String unreadable = result.failures().isEmpty() ? "" : "; " + result.failures().size() + " file(s) unreadable";
         String warnings = chosen.warnings().isEmpty() ? "" : "; warning: " + String.join("; ", chosen.warnings());
         statusBar.showMessage(String.format(Locale.ROOT, "%s: %d x %d x %d%s%s", describe(chosen), chosen.nx(),

@@ -11,7 +11,8 @@ import javafx.scene.layout.Priority;
 public final class StatusBar {
     private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final HBox box = new HBox(12, message, progress);
+    private final javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+    private final HBox box = new HBox(12, message, progress, cancel);
 
     StatusBar() {
         box.setId("statusBar");
@@ -20,6 +21,9 @@ public final class StatusBar {
         progress.setId("statusProgress");
         progress.setPrefWidth(180);
         progress.setVisible(false);
+        cancel.setId("statusCancel");
+        cancel.setVisible(false);
+        cancel.managedProperty().bind(cancel.visibleProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
     }
@@ -35,8 +39,23 @@ public final class StatusBar {
 
     /** Follows a background task's message and progress until it ends. */
     public void track(Worker<?> worker) {
+        track(worker, false);
+    }
+
+    /** As {@link #track(Worker)}, with a Cancel button while it runs when {@code cancellable}. */
+    public void track(Worker<?> worker, boolean cancellable) {
         message.textProperty().bind(worker.messageProperty());
         progress.progressProperty().bind(worker.progressProperty());
         progress.visibleProperty().bind(worker.runningProperty());
+        cancel.visibleProperty().unbind();
+        if (cancellable) {
+            cancel.visibleProperty().bind(worker.runningProperty());
+            cancel.setOnAction(e -> {
+                worker.cancel();
+                showMessage("Cancelled.");
+            });
+        } else {
+            cancel.setVisible(false);
+        }
     }
 }

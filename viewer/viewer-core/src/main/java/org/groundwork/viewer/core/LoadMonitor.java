@@ -19,6 +19,13 @@ public interface LoadMonitor {
 
     boolean cancelled();
 
+    /**
+     * Called once per volume as soon as its middle slice is decoded, before the rest: a viewer can
+     * show that slice at once. The volume's voxel array is still being filled by worker threads.
+     */
+    default void preview(Volume loading) {
+    }
+
     /** Throws {@link CancellationException} once the user has cancelled. */
     default void checkCancelled() {
         if (cancelled()) {

@@ -81,6 +81,12 @@ public final class MprViewer extends GridPane {
         });
     }
 
+    /** Redraws every view from the current voxels, keeping position, window and zoom. */
+    public void refresh() {
+        views.forEach(SliceView::refresh);
+        volumeView.refresh();
+    }
+
     /** Back to the initial window and the whole image in every view. */
     public void reset() {
         if (volume.get() != null) {

@@ -172,6 +172,11 @@ public final class SliceView extends Region {
         return new ViewTransform(geometry, slice.get(), scale, ox, oy);
     }
 
+    /** Draws the current slice again (the voxels changed, e.g. while a volume finishes loading). */
+    public void refresh() {
+        requestRender();
+    }
+
     /** Back to the whole slice in the middle of the view. */
     public void fit() {
         zoom.set(1);

@@ -87,6 +87,11 @@ public final class VolumeView extends Region {
         });
     }
 
+    /** Renders again (the voxels changed, e.g. while a volume finishes loading). */
+    public void refresh() {
+        requestRender(false);
+    }
+
     public ObjectProperty<VolumeRenderer> sourceProperty() {
         return source;
     }

@@ -66,6 +66,52 @@ class DicomSeriesLoadingTest {
     }
 
     @Test
+    void theMiddleSliceIsReadyForAPreviewBeforeTheRestIsDecoded() {
+        SyntheticSeries.write(dir, EXPLICIT_LE, "1.2.3.40", 6, 5, 9, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        List<Volume> previews = new java.util.ArrayList<>();
+        List<Boolean> middleReady = new java.util.ArrayList<>();
+        LoadMonitor monitor = new LoadMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void preview(Volume loading) {
+                previews.add(loading);
+                middleReady.add(loading.value(3, 2, 4) == SyntheticSeries.value(3, 2, 4));
+            }
+        };
+        Volume v = new VolumeScanner().scan(List.of(dir), monitor).volumes().get(0);
+        assertEquals(List.of(v), previews, "the preview is the volume being filled");
+        assertEquals(List.of(true), middleReady);
+        assertPhantomValues(v);
+    }
+
+    @Test
+    void cancellingStopsTheLoad() {
+        SyntheticSeries.write(dir, EXPLICIT_LE, "1.2.3.41", 6, 5, 9, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        LoadMonitor cancelAtOnce = new LoadMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> new VolumeScanner().scan(List.of(dir), cancelAtOnce));
+    }
+
+    @Test
     void sagittalSeriesGetsASagittalAffine() {
         SyntheticSeries.write(dir, EXPLICIT_LE, "1.2.3.11", 6, 4, 3, new double[] {-40, -50, 60},
                 SyntheticSeries.SAGITTAL, new double[] {0.4, 0.4, 0.7});

@@ -92,11 +92,15 @@ public final class SeriesAssembler {
         long voxels = (long) nx * ny * nz;
         MemoryCheck.requireFree(first.instance().file(), voxels * type.bytes(), "the series");
         VoxelData data = VoxelData.allocate(type, voxels);
-        decodeAll(slices, data, type != stored, monitor, framesDone, framesTotal);
-
         double slope = type == stored ? first.slope() : 1.0;
         double intercept = type == stored ? first.intercept() : 0.0;
-        return new Volume(nx, ny, nz, data, affine, slope, intercept, info(first), warnings);
+        Volume volume = new Volume(nx, ny, nz, data, affine, slope, intercept, info(first), warnings);
+        // The middle slice first, so that a viewer can show it while the others decode.
+        int middle = nz / 2;
+        decodeSlice(slices.get(middle), data, type != stored, middle * nx * ny);
+        monitor.preview(volume);
+        decodeAll(slices, middle, data, type != stored, monitor, framesDone, framesTotal);
+        return volume;
     }
 
     private static List<FrameGeometry> sortedUniqueSlices(List<FrameGeometry> frames, List<String> warnings) {
@@ -178,19 +182,27 @@ public final class SeriesAssembler {
         }
     }
 
-    private static void decodeAll(List<FrameGeometry> slices, VoxelData data, boolean rescaleToFloat,
+    private static void decodeSlice(FrameGeometry s, VoxelData data, boolean rescaleToFloat, int offset)
+            throws BadInputException {
+        if (rescaleToFloat) {
+            decodeRescaled(s, (VoxelData.Float32) data, offset);
+        } else {
+            s.instance().decodeFrame(s.frame(), data, offset);
+        }
+    }
+
+    private static void decodeAll(List<FrameGeometry> slices, int skip, VoxelData data, boolean rescaleToFloat,
                                   LoadMonitor monitor, AtomicLong done, long total) throws BadInputException {
         int sliceVoxels = slices.get(0).instance().pixelFormat().pixelsPerFrame();
+        monitor.progress(done.incrementAndGet(), total, "Decoding slices");
         try {
             Workers.io().submit(() -> java.util.stream.IntStream.range(0, slices.size()).parallel().forEach(k -> {
+                if (k == skip) {
+                    return;
+                }
                 monitor.checkCancelled();
-                FrameGeometry s = slices.get(k);
                 try {
-                    if (rescaleToFloat) {
-                        decodeRescaled(s, (VoxelData.Float32) data, k * sliceVoxels);
-                    } else {
-                        s.instance().decodeFrame(s.frame(), data, k * sliceVoxels);
-                    }
+                    decodeSlice(slices.get(k), data, rescaleToFloat, k * sliceVoxels);
                 } catch (BadInputException e) {
                     throw new DecodeFailure(e);
                 }
