@@ -125,6 +125,37 @@ class ViewerWindowTest {
     }
 
     @Test
+    void toolsReceiveMouseEventsInVoxelCoordinatesAndCanTakeOverTheMouse() {
+        SliceView axial = viewer().view(Plane.AXIAL);
+        java.util.List<double[]> voxels = new java.util.ArrayList<>();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> axial.addVoxelMouseHandler(e -> {
+            if (e.source().getEventType() == javafx.scene.input.MouseEvent.MOUSE_PRESSED) {
+                voxels.add(e.voxel());
+                e.consume(); // a tool took the click: no crosshair move
+            }
+        })));
+        double[] before = viewer().crosshairProperty().get();
+        Bounds b = axial.localToScreen(axial.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, voxels.size());
+        double[] v = voxels.get(0);
+        assertTrue(v[0] >= -0.5 && v[0] < 48 && v[1] >= -0.5 && v[1] < 40 && v[2] >= -0.5 && v[2] < 24,
+                java.util.Arrays.toString(v));
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(viewer().crosshairProperty().get()));
+    }
+
+    @Test
+    void neurologicalConventionIsAMenuChoiceThatMirrorsTheLetters() {
+        SliceView axial = viewer().view(Plane.AXIAL);
+        assertEquals("R", axial.geometry().edgeLetters()[0]);
+        robot.clickOn("View").clickOn("Neurological Convention (Patient's Left on Left)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("L", axial.geometry().edgeLetters()[0]);
+        assertTrue(WindowLayoutStore.forUser().neurological(), "kept for the next start");
+    }
+
+    @Test
     void layoutsSwitchFromTheKeyboard() throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();

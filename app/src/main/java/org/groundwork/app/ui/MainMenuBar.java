@@ -88,9 +88,13 @@ final class MainMenuBar {
         CheckMenuItem text = new CheckMenuItem("Overlay Text");
         text.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         text.selectedProperty().bindBidirectional(viewer.overlayTextVisibleProperty());
+        CheckMenuItem neurological = new CheckMenuItem("Neurological Convention (Patient's Left on Left)");
+        neurological.setId("neurologicalItem");
+        neurological.selectedProperty().bindBidirectional(viewer.neurologicalProperty());
         MenuItem reset = item("Reset View", "Shortcut+0", "resetViewItem");
         reset.setOnAction(e -> viewer.reset());
-        return menu("View", "viewMenu", single, mpr, mpr3d, rendering, new SeparatorMenuItem(), presets, invert, smooth, text, reset,
+        return menu("View", "viewMenu", single, mpr, mpr3d, rendering, new SeparatorMenuItem(), presets, invert, smooth, text,
+                neurological, reset,
                 new SeparatorMenuItem(),
                 paneToggle("Worklist", "Shortcut+Shift+W", "toggleWorklistItem", window.worklistPane()),
                 paneToggle("Annotation Pane", "Shortcut+Shift+A", "toggleAnnotationItem", window.annotationPane()));

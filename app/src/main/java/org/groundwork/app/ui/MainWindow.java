@@ -54,6 +54,9 @@ public final class MainWindow {
         panes.setOrientation(Orientation.HORIZONTAL);
         // All three panes scale with the window, so the saved divider fractions restore exactly.
 
+        // The display convention is a reader's standing preference, kept between runs.
+        viewer.neurologicalProperty().set(layoutStore.neurological());
+        viewer.neurologicalProperty().addListener((obs, was, on) -> layoutStore.saveNeurological(on));
         projectActions = new ProjectActions(stage, projects, statusBar);
         imageActions = new ImageActions(stage, statusBar, viewer);
         DropTarget.install(imageArea, imageActions);

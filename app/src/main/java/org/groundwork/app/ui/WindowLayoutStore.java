@@ -48,6 +48,20 @@ public final class WindowLayoutStore {
         }
     }
 
+    /** The neurological display convention (patient's left on the left); radiological by default. */
+    public boolean neurological() {
+        return node.getBoolean("neurological", false);
+    }
+
+    public void saveNeurological(boolean on) {
+        node.putBoolean("neurological", on);
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            System.err.println("warning: could not save the display convention: " + e.getMessage());
+        }
+    }
+
     public void clear() throws BackingStoreException {
         node.clear();
         node.flush();

@@ -34,6 +34,7 @@ public final class MprViewer extends GridPane {
     private final ObjectProperty<Layout> layout = new SimpleObjectProperty<>(this, "layout", Layout.ONE_BY_THREE);
     private final ObjectProperty<Plane> singlePlane = new SimpleObjectProperty<>(this, "singlePlane", Plane.AXIAL);
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
+    private final BooleanProperty neurological = new SimpleBooleanProperty(this, "neurological");
     private final BooleanProperty overlayTextVisible = new SimpleBooleanProperty(this, "overlayTextVisible", true);
     private final ObjectProperty<SliceRenderer.Interpolation> interpolation =
             new SimpleObjectProperty<>(this, "interpolation", SliceRenderer.Interpolation.LINEAR);
@@ -47,6 +48,7 @@ public final class MprViewer extends GridPane {
             v.windowProperty().bindBidirectional(window);
             v.crosshairProperty().bindBidirectional(crosshair);
             v.invertProperty().bind(invert);
+            v.neurologicalProperty().bind(neurological);
             v.overlayTextVisibleProperty().bind(overlayTextVisible);
             v.interpolationProperty().bind(interpolation);
             GridPane.setHgrow(v, Priority.ALWAYS);
@@ -158,6 +160,11 @@ public final class MprViewer extends GridPane {
 
     public ObjectProperty<Plane> singlePlaneProperty() {
         return singlePlane;
+    }
+
+    /** Axial and coronal with the patient's left on the screen's left (default: radiological, right on left). */
+    public BooleanProperty neurologicalProperty() {
+        return neurological;
     }
 
     public BooleanProperty invertProperty() {

@@ -149,6 +149,21 @@ public final class SliceView extends Region {
         return geometry;
     }
 
+    /**
+     * Receives every mouse event on the view with its patient and voxel position, before the view's
+     * own handling; see {@link VoxelMouseEvent}.
+     */
+    public void addVoxelMouseHandler(java.util.function.Consumer<VoxelMouseEvent> handler) {
+        addEventFilter(MouseEvent.ANY, e -> {
+            ViewTransform t = transform();
+            if (t != null && source.get() != null) {
+                double[] lps = t.toPatient(e.getX(), e.getY());
+                double[] voxel = source.get().volume().voxelToLps().inverse().apply(lps[0], lps[1], lps[2]);
+                handler.accept(new VoxelMouseEvent(e, this, lps, voxel));
+            }
+        });
+    }
+
     /** Draws {@code overlay} over the image from now on. */
     public void addOverlay(Overlay overlay) {
         overlays.add(overlay);
