@@ -58,14 +58,35 @@ final class BenchCommand implements Runnable {
                 first = scanner.scan(paths, LoadMonitor.NONE);
             }
             List<Double> millis = new ArrayList<>();
+            List<Double> firstSlice = new ArrayList<>();
             long peakHeap = 0;
             for (int i = 0; i < repeat; i++) {
                 first = null; // let the previous result go before the next load
                 System.gc();
                 resetPeaks();
                 long start = System.nanoTime();
-                first = scanner.scan(paths, LoadMonitor.NONE);
+                long[] previewAt = {0};
+                first = scanner.scan(paths, new LoadMonitor() {
+                    @Override
+                    public void progress(long done, long total, String message) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return false;
+                    }
+
+                    @Override
+                    public void preview(org.groundwork.viewer.core.Volume loading) {
+                        if (previewAt[0] == 0) {
+                            previewAt[0] = System.nanoTime();
+                        }
+                    }
+                });
                 millis.add((System.nanoTime() - start) / 1e6);
+                if (previewAt[0] != 0) {
+                    firstSlice.add((previewAt[0] - start) / 1e6);
+                }
                 peakHeap = Math.max(peakHeap, heapPeak());
             }
             if (first == null || first.volumes().isEmpty()) {
@@ -85,6 +106,11 @@ final class BenchCommand implements Runnable {
                     v.nx(), v.ny(), v.nz(), v.data().type().name().toLowerCase(Locale.ROOT), v.info().encoding());
             out.printf(Locale.ROOT, "  median %.1f ms, min %.1f ms, max %.1f ms over %d loads (%d warm-up); %.0f Mvoxel/s%n",
                     median, millis.get(0), millis.get(millis.size() - 1), repeat, warmup, voxels / median / 1e3);
+            if (!firstSlice.isEmpty()) {
+                Collections.sort(firstSlice);
+                out.printf(Locale.ROOT, "  middle slice decoded and ready to show after: median %.1f ms%n",
+                        firstSlice.get(firstSlice.size() / 2));
+            }
             out.printf(Locale.ROOT, "  voxel bytes %.1f MB; heap peak in a load %.1f MB (includes garbage not yet collected)%n",
                     voxelBytes / 1e6, peakHeap / 1e6);
             out.printf(Locale.ROOT, "  cores %d, max heap %.0f MB%n", Runtime.getRuntime().availableProcessors(),
