@@ -15,7 +15,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.groundwork.app.GroundworkApp;
 import org.groundwork.testing.Screenshots;
-import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.core.render.WindowLevel;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
@@ -53,7 +52,7 @@ class ViewerWindowTest {
         app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
         SyntheticSeries.write(tmp.resolve("series"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.7", 48, 40, 24,
                 new double[] {-20, -30, 40}, SyntheticSeries.SAGITTAL, new double[] {0.8, 0.8, 1.5});
-        Task<ScanResult> task = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+        Task<ImageActions.Loaded> task = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
                 () -> app.mainWindow().imageActions().open(List.of(tmp.resolve("series")))));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,6 +152,24 @@ class ViewerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("L", axial.geometry().edgeLetters()[0]);
         assertTrue(WindowLayoutStore.forUser().neurological(), "kept for the next start");
+    }
+
+    @Test
+    void aFolderWithSeveralSeriesOffersAPickerWithThumbnails() throws Exception {
+        SyntheticSeries.write(tmp.resolve("two/a"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.8", 16, 12, 5,
+                new double[] {0, 0, 0}, SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        SyntheticSeries.write(tmp.resolve("two/b"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.9", 20, 10, 4,
+                new double[] {0, 0, 0}, SyntheticSeries.CORONAL, new double[] {1, 1, 1});
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> app.mainWindow().imageActions().open(List.of(tmp.resolve("two")))));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#seriesPicker").tryQuery().isPresent());
+        javafx.scene.Node picker = robot.lookup("#seriesPicker").query();
+        assertEquals(2, robot.from(picker).lookup(".image-view").queryAll().size(), "one thumbnail per series");
+        Screenshots.write(picker.getScene(), "series-picker");
+        robot.clickOn(robot.from(picker).lookup(".list-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.clickOn("Open");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(20, viewer().volumeProperty().get().nx(), "the second series is shown");
     }
 
     @Test

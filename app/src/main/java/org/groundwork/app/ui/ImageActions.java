@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ChoiceDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -58,14 +57,18 @@ public final class ImageActions {
     }
 
     /** Loads the paths in the background; one volume is shown, several are offered in a picker. */
-    public Task<ScanResult> open(List<Path> paths) {
+    /** What a load found, with thumbnails when there is a choice to make. */
+    public record Loaded(ScanResult result, List<SeriesPicker.Choice> choices) {
+    }
+
+    public Task<Loaded> open(List<Path> paths) {
         Volume[] previewed = {null};
-        Task<ScanResult> task = new Task<>() {
+        Task<Loaded> task = new Task<>() {
             @Override
-            protected ScanResult call() {
+            protected Loaded call() {
                 updateMessage("Opening " + paths.get(0).getFileName() + "…");
                 updateProgress(-1, 1);
-                return new VolumeScanner().scan(paths, new LoadMonitor() {
+                ScanResult result = new VolumeScanner().scan(paths, new LoadMonitor() {
                     @Override
                     public void progress(long done, long total, String message) {
                         updateProgress(done, total);
@@ -88,6 +91,9 @@ public final class ImageActions {
                         });
                     }
                 });
+                List<SeriesPicker.Choice> choices = result.volumes().size() > 1
+                        ? result.volumes().stream().map(SeriesPicker.Choice::of).toList() : List.of();
+                return new Loaded(result, choices);
             }
         };
         statusBar.track(task, true);
@@ -98,7 +104,8 @@ public final class ImageActions {
         return task;
     }
 
-    private void shown(ScanResult result, Volume previewed) {
+    private void shown(Loaded loaded, Volume previewed) {
+        ScanResult result = loaded.result();
         List<Volume> volumes = result.volumes();
         if (volumes.isEmpty()) {
             error("No image could be opened", result.failures().stream().limit(20)
@@ -106,7 +113,7 @@ public final class ImageActions {
             statusBar.showMessage("No image found.");
             return;
         }
-        Volume chosen = volumes.size() == 1 ? volumes.get(0) : pick(volumes);
+        Volume chosen = volumes.size() == 1 ? volumes.get(0) : SeriesPicker.pick(owner, loaded.choices()).orElse(null);
         if (chosen == null) {
             return;
         }
@@ -117,29 +124,8 @@ public final class ImageActions {
         }
         String unreadable = result.failures().isEmpty() ? "" : "; " + result.failures().size() + " file(s) unreadable";
         String warnings = chosen.warnings().isEmpty() ? "" : "; warning: " + String.join("; ", chosen.warnings());
-        statusBar.showMessage(String.format(Locale.ROOT, "%s: %d x %d x %d%s%s", describe(chosen), chosen.nx(),
+        statusBar.showMessage(String.format(Locale.ROOT, "%s: %d x %d x %d%s%s", SeriesPicker.describe(chosen), chosen.nx(),
                 chosen.ny(), chosen.nz(), unreadable, warnings));
-    }
-
-    private Volume pick(List<Volume> volumes) {
-        ChoiceDialog<String> picker = new ChoiceDialog<>(label(volumes, 0),
-                java.util.stream.IntStream.range(0, volumes.size()).mapToObj(i -> label(volumes, i)).toList());
-        picker.initOwner(owner);
-        picker.setTitle("Groundwork");
-        picker.setHeaderText(volumes.size() + " series found. Which one?");
-        return picker.showAndWait().map(choice -> volumes.get(Integer.parseInt(choice.substring(0, choice.indexOf('.'))) - 1))
-                .orElse(null);
-    }
-
-    private static String label(List<Volume> volumes, int i) {
-        Volume v = volumes.get(i);
-        return String.format(Locale.ROOT, "%d. %s  (%d x %d x %d%s)", i + 1, describe(v), v.nx(), v.ny(), v.nz(),
-                v.warnings().isEmpty() ? "" : ", " + v.warnings().size() + " warning(s)");
-    }
-
-    private static String describe(Volume v) {
-        String d = v.info().seriesDescription();
-        return d.isBlank() ? Path.of(v.info().source()).getFileName().toString() : d;
     }
 
     private void error(String header, String text) {
