@@ -132,7 +132,8 @@ public final class VolumeView extends Region {
         TransferFunction tf = transferFunction(r, renderer.volume());
         scheduler.request(() -> {
             int[] argb = new int[w * h];
-            renderer.render(c, r == Rendering.MIP ? VolumeRenderer.Mode.MIP : VolumeRenderer.Mode.DVR, wl, tf, w, h, argb);
+            renderer.render(c, r == Rendering.MIP ? VolumeRenderer.Mode.MIP : VolumeRenderer.Mode.DVR, wl, tf, w, h, argb,
+                    preview);
             return new Frame(argb, w, h);
         });
         caption.setText(switch (r) {

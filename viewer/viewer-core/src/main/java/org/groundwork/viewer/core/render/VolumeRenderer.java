@@ -58,6 +58,16 @@ public final class VolumeRenderer {
      */
     public void render(Camera camera, Mode mode, WindowLevel window, TransferFunction transfer, int width, int height,
                        int[] argb) {
+        render(camera, mode, window, transfer, width, height, argb, false);
+    }
+
+    /**
+     * As above; {@code coarse} samples every other step along the rays, for the previews drawn
+     * while the user rotates (the full image follows when the mouse stops).
+     */
+    public void render(Camera camera, Mode mode, WindowLevel window, TransferFunction transfer, int width, int height,
+                       int[] argb, boolean coarse) {
+        double stepMm = coarse ? this.stepMm * 2 : this.stepMm;
         double[] f = camera.forward(), r = camera.right(), d = camera.down();
         double mmPerPixel = 2 * radius / Math.min(width, height) / camera.zoom();
         double[] o = toVoxel.apply(0, 0, 0);
@@ -73,7 +83,8 @@ public final class VolumeRenderer {
             for (int x = 0; x < width; x++) {
                 double[] start = {corner[0] + x * dxv[0] + y * dyv[0], corner[1] + x * dxv[1] + y * dyv[1],
                     corner[2] + x * dxv[2] + y * dyv[2]};
-                argb[y * width + x] = mode == Mode.MIP ? mip(start, step, steps, window) : dvr(start, step, steps, transfer);
+                argb[y * width + x] = mode == Mode.MIP ? mip(start, step, steps, window)
+                        : dvr(start, step, steps, transfer, stepMm);
             }
         });
         try {
@@ -132,7 +143,7 @@ public final class VolumeRenderer {
         return BLACK | g << 16 | g << 8 | g;
     }
 
-    private int dvr(double[] start, double[] step, int steps, TransferFunction tf) {
+    private int dvr(double[] start, double[] step, int steps, TransferFunction tf, double stepMm) {
         double[] span = clip(start, step, steps);
         if (span == null) {
             return BLACK;
