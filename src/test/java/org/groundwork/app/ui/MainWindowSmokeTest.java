@@ -113,6 +113,20 @@ class MainWindowSmokeTest {
     }
 
     @Test
+    void helpListsEveryMenuShortcutAndTheViewGestures() throws Exception {
+        start();
+        MenuBar menus = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
+        List<ShortcutsDialog.Shortcut> all = ShortcutsDialog.collect(menus);
+        assertTrue(all.stream().anyMatch(s -> s.action().equals("View → Three Planes and 3D")), all.toString());
+        assertTrue(all.stream().anyMatch(s -> s.action().startsWith("Slice view → window")), all.toString());
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node table = robot.lookup("#shortcutsTable").query();
+        Screenshots.write(table.getScene(), "shortcuts");
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
     void windowSizeAndDividersAreRememberedBetweenRuns() throws Exception {
         start();
         Stage stage = app.mainWindow().stage();

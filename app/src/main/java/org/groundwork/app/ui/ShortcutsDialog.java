@@ -20,11 +20,23 @@ final class ShortcutsDialog {
     record Shortcut(String keys, String action) {
     }
 
+    /** Keys and gestures of the image views themselves, which no menu carries. */
+    static final List<Shortcut> VIEW_GESTURES = List.of(
+            new Shortcut("Wheel, ↑ ↓ → ←", "Slice view → next / previous slice"),
+            new Shortcut("Page Up / Page Down", "Slice view → ten slices on / back"),
+            new Shortcut("Home / End", "Slice view → first / last slice"),
+            new Shortcut("Right-drag", "Slice view → window (horizontal: width, vertical: level)"),
+            new Shortcut("Click, drag", "Slice view → move the linked crosshair"),
+            new Shortcut("Ctrl+Wheel", "Slice view → zoom"),
+            new Shortcut("Middle-drag, Shift+drag", "Slice view → pan"),
+            new Shortcut("Drag, Wheel", "3D view → rotate, zoom"));
+
     static List<Shortcut> collect(MenuBar bar) {
         List<Shortcut> shortcuts = new ArrayList<>();
         for (Menu menu : bar.getMenus()) {
             collect(menu, menu.getText(), shortcuts);
         }
+        shortcuts.addAll(VIEW_GESTURES);
         return shortcuts;
     }
 
@@ -50,7 +62,7 @@ final class ShortcutsDialog {
         table.getColumns().add(action);
         table.getItems().setAll(collect(bar));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(480, 320);
+        table.setPrefSize(620, 460);
 
         Alert dialog = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
         dialog.initOwner(owner);
