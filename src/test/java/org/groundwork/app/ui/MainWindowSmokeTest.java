@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.groundwork.app.AppVersion;
 import org.groundwork.app.GroundworkApp;
+import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +40,6 @@ class MainWindowSmokeTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    @BeforeEach
-    void forgetLayout() throws Exception {
-        WindowLayoutStore.forUser().clear();
-    }
-
     @AfterEach
     void stopApp() throws TimeoutException {
         if (app != null) {
@@ -51,11 +47,8 @@ class MainWindowSmokeTest {
         }
     }
 
-    private GroundworkApp start() throws TimeoutException {
-        // As at a real start, the application gets a stage that is not showing yet.
-        FxToolkit.setupStage(Stage::hide);
-        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+    private GroundworkApp start() throws Exception {
+        app = RunningApp.start();
         return app;
     }
 
@@ -141,9 +134,9 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.3, panes.getDividerPositions()[0], 0.02);
         FxToolkit.cleanupApplication(app); // Application.stop() saves the layout
-        app = null;
-
-        start();
+        FxToolkit.setupStage(Stage::hide);
+        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class); // keeping the saved layout
+        WaitForAsyncUtils.waitForFxEvents();
         Stage again = app.mainWindow().stage();
         SplitPane panesAgain = robot.lookup("#mainPanes").queryAs(SplitPane.class);
         assertEquals(1100, again.getWidth(), 1);

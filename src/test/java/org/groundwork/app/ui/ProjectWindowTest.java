@@ -16,6 +16,7 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.groundwork.app.GroundworkApp;
 import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
@@ -45,9 +46,7 @@ class ProjectWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        WindowLayoutStore.forUser().clear();
-        FxToolkit.setupStage(Stage::hide);
-        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        app = RunningApp.start();
     }
 
     @AfterEach
@@ -55,16 +54,6 @@ class ProjectWindowTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
-    }
-
-    private static <T> T await(Task<T> task) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
-        WaitForAsyncUtils.waitForFxEvents();
-        return task.get();
-    }
-
-    private <T> Task<T> onFx(java.util.concurrent.Callable<Task<T>> action) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
     }
 
     @SuppressWarnings("unchecked")
@@ -83,11 +72,11 @@ class ProjectWindowTest {
         Path project = tmp.resolve("knee-study");
         ProjectActions actions = app.mainWindow().projectActions();
 
-        await(onFx(() -> actions.open(project, SqliteProjectStore.Mode.READ_WRITE)));
+        RunningApp.await(RunningApp.onFx(() -> actions.open(project, SqliteProjectStore.Mode.READ_WRITE)));
         assertEquals("0 case(s), 0 done", robot.lookup("#worklistCounts").queryAs(Label.class).getText());
         assertTrue(importItem().isDisable() == false, "Import Folder… is enabled once a project is open");
 
-        await(onFx(() -> actions.importFolder(data)));
+        RunningApp.await(RunningApp.onFx(() -> actions.importFolder(data)));
         assertEquals(2, worklist().getItems().size());
         assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText().startsWith("Imported 2 new case(s)"));
         Node report = robot.lookup("#importReportDialog").query();
@@ -96,9 +85,8 @@ class ProjectWindowTest {
         Screenshots.write(app.mainWindow().stage().getScene(), "worklist-after-import");
 
         FxToolkit.cleanupApplication(app); // quits: the project is closed and unlocked
-        FxToolkit.setupStage(Stage::hide);
-        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
-        await(onFx(() -> app.mainWindow().projectActions().open(project, SqliteProjectStore.Mode.READ_WRITE)));
+        app = RunningApp.start();
+        RunningApp.await(RunningApp.onFx(() -> app.mainWindow().projectActions().open(project, SqliteProjectStore.Mode.READ_WRITE)));
         assertEquals(2, worklist().getItems().size());
     }
 
@@ -106,7 +94,7 @@ class ProjectWindowTest {
     void aProjectOpenElsewhereCanBeOpenedReadOnlyFromTheDialog() throws Exception {
         Path project = tmp.resolve("busy");
         try (SqliteProjectStore elsewhere = SqliteProjectStore.openOrCreate(project)) {
-            Task<SqliteProjectStore> task = onFx(() -> app.mainWindow().projectActions().open(project,
+            Task<SqliteProjectStore> task = RunningApp.onFx(() -> app.mainWindow().projectActions().open(project,
                     SqliteProjectStore.Mode.READ_WRITE));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
             WaitForAsyncUtils.waitForFxEvents();

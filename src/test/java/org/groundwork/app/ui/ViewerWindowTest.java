@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.groundwork.app.GroundworkApp;
+import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.core.render.WindowLevel;
@@ -47,15 +48,10 @@ class ViewerWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        WindowLayoutStore.forUser().clear();
-        FxToolkit.setupStage(Stage::hide);
-        app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        app = RunningApp.start();
         SyntheticSeries.write(tmp.resolve("series"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.7", 48, 40, 24,
                 new double[] {-20, -30, 40}, SyntheticSeries.SAGITTAL, new double[] {0.8, 0.8, 1.5});
-        Task<ImageActions.Loaded> task = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
-                () -> app.mainWindow().imageActions().open(List.of(tmp.resolve("series")))));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.await(RunningApp.onFx(() -> app.mainWindow().imageActions().open(List.of(tmp.resolve("series")))));
     }
 
     @AfterEach

@@ -66,23 +66,11 @@ final class BenchCommand implements Runnable {
                 resetPeaks();
                 long start = System.nanoTime();
                 long[] previewAt = {0};
-                first = scanner.scan(paths, new LoadMonitor() {
-                    @Override
-                    public void progress(long done, long total, String message) {
+                first = scanner.scan(paths, LoadMonitor.onPreview(v -> {
+                    if (previewAt[0] == 0) {
+                        previewAt[0] = System.nanoTime();
                     }
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-
-                    @Override
-                    public void preview(org.groundwork.viewer.core.Volume loading) {
-                        if (previewAt[0] == 0) {
-                            previewAt[0] = System.nanoTime();
-                        }
-                    }
-                });
+                }));
                 millis.add((System.nanoTime() - start) / 1e6);
                 if (previewAt[0] != 0) {
                     firstSlice.add((previewAt[0] - start) / 1e6);

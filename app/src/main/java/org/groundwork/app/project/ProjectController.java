@@ -11,7 +11,7 @@ import javafx.concurrent.Task;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
-import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.app.concurrent.MonitoredTask;
 
 /**
  * The open project of the main window. Every store call runs on one background thread, in order;
@@ -64,24 +64,13 @@ public final class ProjectController implements AutoCloseable {
     /** Imports folders into the open project with progress, then refreshes the cases. */
     public Task<ProjectImporter.Report> importFolders(List<Path> folders) {
         SqliteProjectStore target = store.get();
-        Task<ProjectImporter.Report> task = new Task<>() {
+        Task<ProjectImporter.Report> task = new MonitoredTask<>() {
             @Override
             protected ProjectImporter.Report call() throws Exception {
                 updateMessage("Importing " + folders.get(0).getFileName() + "…");
                 updateProgress(-1, 1);
                 ProjectImporter.Report report = ProjectImporter.importFolders(target, folders,
-                        ProjectImporter.Grouping.VOLUME, new LoadMonitor() {
-                            @Override
-                            public void progress(long done, long total, String message) {
-                                updateProgress(done, total);
-                                updateMessage(message + ": " + done + " of " + total + " files");
-                            }
-
-                            @Override
-                            public boolean cancelled() {
-                                return isCancelled();
-                            }
-                        });
+                        ProjectImporter.Grouping.VOLUME, monitor());
                 List<CaseRecord> list = target.cases();
                 Platform.runLater(() -> cases.set(list));
                 updateMessage("Imported " + report.newCases() + " new case(s); " + report.alreadyPresent()

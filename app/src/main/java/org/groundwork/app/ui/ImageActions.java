@@ -12,7 +12,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.io.VolumeScanner;
@@ -63,37 +63,26 @@ public final class ImageActions {
 
     public Task<Loaded> open(List<Path> paths) {
         Volume[] previewed = {null};
-        Task<Loaded> task = new Task<>() {
+        Task<Loaded> task = new MonitoredTask<>() {
             @Override
             protected Loaded call() {
                 updateMessage("Opening " + paths.get(0).getFileName() + "…");
                 updateProgress(-1, 1);
-                ScanResult result = new VolumeScanner().scan(paths, new LoadMonitor() {
-                    @Override
-                    public void progress(long done, long total, String message) {
-                        updateProgress(done, total);
-                        updateMessage(message + " (" + done + " of " + total + ")");
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return isCancelled();
-                    }
-
-                    @Override
-                    public void preview(Volume loading) {
-                        // The middle slice is ready: show it while the other slices decode.
-                        javafx.application.Platform.runLater(() -> {
-                            if (previewed[0] == null && !isDone()) {
-                                previewed[0] = loading;
-                                viewer.show(loading);
-                            }
-                        });
-                    }
-                });
+                ScanResult result = new VolumeScanner().scan(paths, monitor());
                 List<SeriesPicker.Choice> choices = result.volumes().size() > 1
                         ? result.volumes().stream().map(SeriesPicker.Choice::of).toList() : List.of();
                 return new Loaded(result, choices);
+            }
+
+            @Override
+            protected void onPreview(Volume loading) {
+                // The middle slice is ready: show it while the other slices decode.
+                javafx.application.Platform.runLater(() -> {
+                    if (previewed[0] == null && !isDone()) {
+                        previewed[0] = loading;
+                        viewer.show(loading);
+                    }
+                });
             }
         };
         statusBar.track(task, true);

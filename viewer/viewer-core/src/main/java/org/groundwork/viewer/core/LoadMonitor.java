@@ -15,6 +15,25 @@ public interface LoadMonitor {
         }
     };
 
+    /** A monitor that only wants the preview of each volume (benchmarks, tests). */
+    static LoadMonitor onPreview(java.util.function.Consumer<Volume> preview) {
+        return new LoadMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void preview(Volume loading) {
+                preview.accept(loading);
+            }
+        };
+    }
+
     void progress(long done, long total, String message);
 
     boolean cancelled();

@@ -71,22 +71,10 @@ class DicomSeriesLoadingTest {
                 SyntheticSeries.AXIAL, new double[] {1, 1, 1});
         List<Volume> previews = new java.util.ArrayList<>();
         List<Boolean> middleReady = new java.util.ArrayList<>();
-        LoadMonitor monitor = new LoadMonitor() {
-            @Override
-            public void progress(long done, long total, String message) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void preview(Volume loading) {
-                previews.add(loading);
-                middleReady.add(loading.value(3, 2, 4) == SyntheticSeries.value(3, 2, 4));
-            }
-        };
+        LoadMonitor monitor = LoadMonitor.onPreview(loading -> {
+            previews.add(loading);
+            middleReady.add(loading.value(3, 2, 4) == SyntheticSeries.value(3, 2, 4));
+        });
         Volume v = new VolumeScanner().scan(List.of(dir), monitor).volumes().get(0);
         assertEquals(List.of(v), previews, "the preview is the volume being filled");
         assertEquals(List.of(true), middleReady);

@@ -1,0 +1,37 @@
+package org.groundwork.testing;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
+import javafx.stage.Stage;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.app.ui.WindowLayoutStore;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real application for a GUI test, as a user's start would, and waits for its tasks. */
+public final class RunningApp {
+    private RunningApp() {
+    }
+
+    /** A fresh application with default window layout; the stage is not showing before it starts. */
+    public static GroundworkApp start() throws Exception {
+        WindowLayoutStore.forUser().clear();
+        FxToolkit.setupStage(Stage::hide);
+        GroundworkApp app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    /** Runs an action that starts a task on the FX thread and returns the task. */
+    public static <T> Task<T> onFx(Callable<Task<T>> action) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+    }
+
+    /** Waits until the task has finished and its handlers have run; returns its value. */
+    public static <T> T await(Task<T> task) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
+        WaitForAsyncUtils.waitForFxEvents();
+        return task.get();
+    }
+}
