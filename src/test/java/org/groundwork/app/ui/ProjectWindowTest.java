@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import org.groundwork.app.GroundworkApp;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
