@@ -94,6 +94,10 @@ public final class SliceRenderer {
         boolean onSlice = Math.abs(dx[2]) < 1e-9 && Math.abs(dy[2]) < 1e-9 && Math.abs(start[2] - Math.rint(start[2])) < 1e-6;
         double lo = nearest ? -0.5 : 0;
         double hiI = nearest ? nx - 0.5 : nx - 1, hiJ = nearest ? ny - 0.5 : ny - 1, hiK = nearest ? nz - 0.5 : nz - 1;
+        if (!nearest) {
+            linearTile(out, width, tx, xEnd, ty, yEnd, start, dx, dy, values, lut, signed, onSlice);
+            return;
+        }
         for (int y = ty; y < yEnd; y++) {
             double ri = start[0] + y * dy[0], rj = start[1] + y * dy[1], rk = start[2] + y * dy[2];
             int row = y * width;
@@ -101,31 +105,57 @@ public final class SliceRenderer {
                 double fi = ri + x * dx[0], fj = rj + x * dx[1], fk = rk + x * dx[2];
                 if (fi < lo || fj < lo || fk < lo || fi > hiI || fj > hiJ || fk > hiK) {
                     out[row + x] = BLACK;
-                } else if (nearest) {
+                } else {
                     int i = Math.min(nx - 1, (int) (fi + 0.5));
                     int j = Math.min(ny - 1, (int) (fj + 0.5));
                     int k = Math.min(nz - 1, (int) (fk + 0.5));
                     out[row + x] = lut[values[i + nx * j + nxy * k] & 0xFFFF];
-                } else {
-                    int i0 = Math.min((int) fi, Math.max(nx - 2, 0)), j0 = Math.min((int) fj, Math.max(ny - 2, 0));
-                    int k0 = Math.min((int) fk, Math.max(nz - 2, 0));
-                    // Integer weights in 1/256ths: plenty for display, and much faster than doubles.
-                    int ti = (int) ((fi - i0) * 256), tj = (int) ((fj - j0) * 256), tk = (int) ((fk - k0) * 256);
-                    int di = nx > 1 ? 1 : 0, dj = ny > 1 ? nx : 0, dk = nz > 1 ? nxy : 0;
-                    int base = i0 + nx * j0 + nxy * k0;
-                    int c00 = mix(s(values, base, signed), s(values, base + di, signed), ti);
-                    int c10 = mix(s(values, base + dj, signed), s(values, base + dj + di, signed), ti);
-                    int value;
-                    if (onSlice || tk == 0) {
-                        value = mix(c00, c10, tj);
-                    } else {
-                        int c01 = mix(s(values, base + dk, signed), s(values, base + dk + di, signed), ti);
-                        int c11 = mix(s(values, base + dk + dj, signed), s(values, base + dk + dj + di, signed), ti);
-                        value = mix(mix(c00, c10, tj), mix(c01, c11, tj), tk);
-                    }
-                    // Windowing is linear in the stored value, so the table serves interpolated values too.
-                    out[row + x] = lut[value & 0xFFFF];
                 }
+            }
+        }
+    }
+
+    private static final int FIXED = 16;
+    private static final double ONE = 1 << FIXED;
+
+    /**
+     * Trilinear sampling in 16.16 fixed point: one addition per axis and pixel, weights taken from
+     * the fraction bits. Coordinates outside [0, n - 1] give black.
+     */
+    private void linearTile(int[] out, int width, int tx, int xEnd, int ty, int yEnd, double[] start, double[] dx,
+                            double[] dy, short[] v, int[] lut, boolean signed, boolean onSlice) {
+        int nx = volume.nx(), ny = volume.ny(), nz = volume.nz(), nxy = nx * ny;
+        long maxI = (long) (nx - 1) << FIXED, maxJ = (long) (ny - 1) << FIXED, maxK = (long) (nz - 1) << FIXED;
+        long sx = Math.round(dx[0] * ONE), sy = Math.round(dx[1] * ONE), sz = Math.round(dx[2] * ONE);
+        int di = nx > 1 ? 1 : 0, dj = ny > 1 ? nx : 0, dk = nz > 1 ? nxy : 0;
+        int mask = signed ? -1 : 0xFFFF;
+        for (int y = ty; y < yEnd; y++) {
+            long fi = Math.round((start[0] + y * dy[0] + tx * dx[0]) * ONE);
+            long fj = Math.round((start[1] + y * dy[1] + tx * dx[1]) * ONE);
+            long fk = Math.round((start[2] + y * dy[2] + tx * dx[2]) * ONE);
+            int row = y * width;
+            for (int x = tx; x < xEnd; x++, fi += sx, fj += sy, fk += sz) {
+                if (fi < 0 || fj < 0 || fk < 0 || fi > maxI || fj > maxJ || fk > maxK) {
+                    out[row + x] = BLACK;
+                    continue;
+                }
+                int i0 = (int) (fi >> FIXED), j0 = (int) (fj >> FIXED), k0 = (int) (fk >> FIXED);
+                int ti = (int) (fi >> (FIXED - 8)) & 0xFF, tj = (int) (fj >> (FIXED - 8)) & 0xFF;
+                int tk = (int) (fk >> (FIXED - 8)) & 0xFF;
+                // On the last voxel the weight of the next one is zero: stay inside the array.
+                int stepI = i0 < nx - 1 ? di : 0, stepJ = j0 < ny - 1 ? dj : 0, stepK = k0 < nz - 1 ? dk : 0;
+                int base = i0 + nx * j0 + nxy * k0;
+                int c00 = mix(v[base] & mask, v[base + stepI] & mask, ti);
+                int c10 = mix(v[base + stepJ] & mask, v[base + stepJ + stepI] & mask, ti);
+                int value = mix(c00, c10, tj);
+                if (!onSlice && tk != 0) {
+                    int far = base + stepK;
+                    int c01 = mix(v[far] & mask, v[far + stepI] & mask, ti);
+                    int c11 = mix(v[far + stepJ] & mask, v[far + stepJ + stepI] & mask, ti);
+                    value = mix(value, mix(c01, c11, tj), tk);
+                }
+                // Windowing is linear in the stored value, so the table serves interpolated values too.
+                out[row + x] = lut[value & 0xFFFF];
             }
         }
     }
@@ -135,9 +165,6 @@ public final class SliceRenderer {
         return a + (((b - a) * t + 128) >> 8);
     }
 
-    private static int s(short[] v, int index, boolean signed) {
-        return signed ? v[index] : v[index] & 0xFFFF;
-    }
 
     /** The voxel-space step of a patient-space step (the affine's linear part, inverted). */
     private double[] linear(double[] direction, double mm) {
