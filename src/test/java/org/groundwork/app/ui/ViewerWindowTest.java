@@ -1,5 +1,6 @@
 package org.groundwork.app.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -167,6 +168,35 @@ class ViewerWindowTest {
     }
 
     @Test
+    void aNiftiVolumeOpensInPatientOrientationWithCtPresets() throws Exception {
+        // An axial CT-like volume written as NIfTI (RAS on disk): -1000 air around a 400 HU block.
+        int n = 32;
+        var data = (org.groundwork.viewer.core.VoxelData.Int16) org.groundwork.viewer.core.VoxelData.allocate(
+                org.groundwork.viewer.core.VoxelType.INT16, n * n * n);
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    boolean inside = i > 8 && i < 24 && j > 8 && j < 24 && k > 8 && k < 24;
+                    data.values()[i + n * (j + n * k)] = (short) (inside ? 400 : -1000);
+                }
+            }
+        }
+        var ct = new org.groundwork.viewer.core.Volume(n, n, n, data, org.groundwork.viewer.core.Affine.of(
+                0.8, 0, 0, -12, 0, 0.8, 0, -12, 0, 0, 2.5, -40, 0, 0, 0, 1), 1, 0,
+                org.groundwork.viewer.core.VolumeInfo.of("ct", "test", "test"), List.of());
+        Path file = tmp.resolve("ct.nii.gz");
+        org.groundwork.viewer.core.nifti.NiftiWriter.write(ct, file);
+        RunningApp.await(RunningApp.onFx(() -> app.mainWindow().imageActions().open(List.of(file))));
+        SliceView coronal = viewer().view(Plane.CORONAL);
+        assertArrayEquals(new String[] {"R", "L", "S", "I"}, coronal.geometry().edgeLetters());
+        assertEquals(0.8, coronal.geometry().pixelMm(), 1e-6, "square pixels of the finest spacing");
+        assertEquals(98, coronal.geometry().height(), "32 slices 2.5 mm apart span 77.5 mm: 98 pixels of 0.8 mm");
+        robot.push(KeyCode.F6); // CT bone
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new WindowLevel(400, 1800), viewer().windowProperty().get());
+    }
+
+    @Test
     void layoutsSwitchFromTheKeyboard() throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -187,6 +217,24 @@ class ViewerWindowTest {
         assertNotEquals(before.azimuthDegrees(), volumeView.cameraProperty().get().azimuthDegrees(), "dragging rotates");
         Thread.sleep(500); // let the full-resolution frame arrive after the drag
         WaitForAsyncUtils.waitForFxEvents();
+        var v = viewer().volumeProperty().get();
+        var box = org.groundwork.viewer.fx.BoxOutline.ofVoxels(v.voxelToLps(), new int[] {10, 10, 5},
+                new int[] {30, 25, 15}, javafx.scene.paint.Color.MAGENTA, "femur");
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> volumeView.boxes().add(box)));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage shot = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                () -> volumeView.snapshot(null, null)));
+        var renderer = volumeView.sourceProperty().get();
+        double[] corner = renderer.project(volumeView.cameraProperty().get(), (int) volumeView.getWidth(),
+                (int) volumeView.getHeight(), box.corners()[0]);
+        boolean magenta = false;
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                javafx.scene.paint.Color c = shot.getPixelReader().getColor((int) corner[0] + dx, (int) corner[1] + dy);
+                magenta |= c.getRed() > 0.6 && c.getBlue() > 0.6 && c.getGreen() < 0.4;
+            }
+        }
+        assertTrue(magenta, "the box outline is drawn at its projected corner");
         Screenshots.write(app.mainWindow().stage().getScene(), "viewer-2x2-3d");
     }
 }

@@ -42,6 +42,7 @@ public final class VolumeView extends Region {
     private final ObjectProperty<WindowLevel> window = new SimpleObjectProperty<>(this, "window", new WindowLevel(0, 1));
     private final ObjectProperty<double[]> crosshair = new SimpleObjectProperty<>(this, "crosshair");
     private final BooleanProperty showPlanes = new SimpleBooleanProperty(this, "showPlanes", true);
+    private final javafx.collections.ObservableList<BoxOutline> boxes = javafx.collections.FXCollections.observableArrayList();
     private double dragX;
     private double dragY;
     private boolean dragging;
@@ -64,6 +65,7 @@ public final class VolumeView extends Region {
         });
         crosshair.addListener((o, a, b) -> drawPlanes());
         showPlanes.addListener((o, a, b) -> drawPlanes());
+        boxes.addListener((javafx.collections.ListChangeListener<BoxOutline>) c -> drawPlanes());
         widthProperty().addListener((o, a, b) -> requestRender(false));
         heightProperty().addListener((o, a, b) -> requestRender(false));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -114,6 +116,11 @@ public final class VolumeView extends Region {
 
     public BooleanProperty showPlanesProperty() {
         return showPlanes;
+    }
+
+    /** Boxes drawn as wireframes over the rendering (annotations, model suggestions). */
+    public javafx.collections.ObservableList<BoxOutline> boxes() {
+        return boxes;
     }
 
     private void requestRender(boolean preview) {
@@ -167,8 +174,12 @@ public final class VolumeView extends Region {
         GraphicsContext g = planes.getGraphicsContext2D();
         g.clearRect(0, 0, planes.getWidth(), planes.getHeight());
         VolumeRenderer renderer = source.get();
+        if (renderer == null) {
+            return;
+        }
+        drawBoxes(g, renderer);
         double[] point = crosshair.get();
-        if (!showPlanes.get() || renderer == null || point == null) {
+        if (!showPlanes.get() || point == null) {
             return;
         }
         double[][] box = bounds(renderer.volume());
@@ -189,6 +200,24 @@ public final class VolumeView extends Region {
             g.setLineWidth(1.2);
             g.strokePolygon(new double[] {corners[0][0], corners[1][0], corners[2][0], corners[3][0]},
                     new double[] {corners[0][1], corners[1][1], corners[2][1], corners[3][1]}, 4);
+        }
+    }
+
+    private void drawBoxes(GraphicsContext g, VolumeRenderer renderer) {
+        for (BoxOutline box : boxes) {
+            double[][] screen = new double[8][];
+            for (int c = 0; c < 8; c++) {
+                screen[c] = renderer.project(camera.get(), (int) getWidth(), (int) getHeight(), box.corners()[c]);
+            }
+            g.setStroke(box.colour());
+            g.setLineWidth(1.5);
+            for (int[] edge : BoxOutline.EDGES) {
+                g.strokeLine(screen[edge[0]][0], screen[edge[0]][1], screen[edge[1]][0], screen[edge[1]][1]);
+            }
+            if (box.label() != null) {
+                g.setFill(box.colour());
+                g.fillText(box.label(), screen[0][0] + 3, screen[0][1] - 3);
+            }
         }
     }
 
