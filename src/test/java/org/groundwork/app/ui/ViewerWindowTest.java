@@ -159,6 +159,9 @@ class ViewerWindowTest {
                 () -> app.mainWindow().imageActions().open(List.of(tmp.resolve("two")))));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#seriesPicker").tryQuery().isPresent());
         javafx.scene.Node picker = robot.lookup("#seriesPicker").query();
+        // The list lays its cells out on the next pulses after the dialog shows.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.from(picker).lookup(".image-view").queryAll().size() == 2);
         assertEquals(2, robot.from(picker).lookup(".image-view").queryAll().size(), "one thumbnail per series");
         Screenshots.write(picker.getScene(), "series-picker");
         robot.clickOn(robot.from(picker).lookup(".list-cell").nth(1).queryAs(javafx.scene.Node.class));
