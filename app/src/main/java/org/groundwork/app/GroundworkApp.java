@@ -9,15 +9,25 @@ import org.groundwork.app.ui.WindowLayoutStore;
 
 /** The JavaFX application: one main window whose layout is remembered between runs. */
 public final class GroundworkApp extends Application {
+    /** Parameter prefix: write a screenshot there once the first image is shown, then quit. */
+    public static final String SCREENSHOT_OPTION = "--screenshot=";
+    private static volatile int exitStatus;
     private MainWindow mainWindow;
 
     @Override
     public void start(Stage stage) {
         mainWindow = new MainWindow(stage, WindowLayoutStore.forUser());
         mainWindow.show();
-        List<String> paths = getParameters().getRaw(); // from `groundwork open PATH...`
+        List<String> raw = getParameters().getRaw(); // from `groundwork open [--screenshot=PNG] PATH...`
+        Path screenshot = raw.stream().filter(a -> a.startsWith(SCREENSHOT_OPTION))
+                .map(a -> Path.of(a.substring(SCREENSHOT_OPTION.length()))).findFirst().orElse(null);
+        List<Path> paths = raw.stream().filter(a -> !a.startsWith(SCREENSHOT_OPTION)).map(Path::of).toList();
         if (!paths.isEmpty()) {
-            mainWindow.imageActions().open(paths.stream().map(Path::of).toList());
+            var task = mainWindow.imageActions().open(paths);
+            if (screenshot != null) {
+                System.err.println("main window shown " + FirstFrame.sinceLaunch() + " ms after the JVM started");
+                FirstFrame.screenshotThenQuit(mainWindow, task, screenshot, status -> exitStatus = status);
+            }
         }
     }
 
@@ -27,6 +37,11 @@ public final class GroundworkApp extends Application {
             mainWindow.saveLayout();
             mainWindow.closeProject();
         }
+    }
+
+    /** Exit status for `groundwork open --screenshot`: 0 once the first image was written. */
+    public static int exitStatus() {
+        return exitStatus;
     }
 
     /** The window this application shows; for tests and wiring. */

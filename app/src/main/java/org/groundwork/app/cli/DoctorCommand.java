@@ -58,11 +58,13 @@ final class DoctorCommand implements Callable<Integer> {
 
     private static String javafxVersion(List<String> problems) {
         try {
-            Package p = Class.forName("javafx.application.Platform").getPackage();
-            String v = p.getImplementationVersion();
+            Class<?> platform = Class.forName("javafx.application.Platform");
+            String v = platform.getPackage().getImplementationVersion();
             if (v == null) {
-                // Inside a jlink runtime the modules carry no manifest; the runtime knows its version.
-                v = String.valueOf(Class.forName("com.sun.javafx.runtime.VersionInfo").getMethod("getRuntimeVersion").invoke(null));
+                // Inside a jlink runtime JavaFX is a named module without a manifest: ask the module.
+                Module module = platform.getModule();
+                v = module.getDescriptor() == null ? "present"
+                        : module.getDescriptor().rawVersion().orElse("present") + " (module " + module.getName() + ")";
             }
             return v;
         } catch (ReflectiveOperationException | LinkageError e) {

@@ -15,9 +15,19 @@ final class OpenCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH")
     private List<Path> paths;
 
+    @picocli.CommandLine.Option(names = "--screenshot", paramLabel = "PNG",
+            description = "write the window to this PNG file once the first image is on screen, then quit "
+                    + "(for installation checks)")
+    private Path screenshot;
+
     @Override
     public Integer call() {
-        Application.launch(GroundworkApp.class, paths.stream().map(Path::toString).toArray(String[]::new));
-        return 0;
+        List<String> args = new java.util.ArrayList<>();
+        if (screenshot != null) {
+            args.add(GroundworkApp.SCREENSHOT_OPTION + screenshot);
+        }
+        paths.forEach(p -> args.add(p.toString()));
+        Application.launch(GroundworkApp.class, args.toArray(String[]::new));
+        return GroundworkApp.exitStatus();
     }
 }

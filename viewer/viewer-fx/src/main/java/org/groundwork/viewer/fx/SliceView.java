@@ -57,6 +57,8 @@ public final class SliceView extends Region {
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX");
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY");
 
+    private final javafx.beans.property.ReadOnlyIntegerWrapper framesShown =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "framesShown");
     private SliceGeometry geometry;
     private WritableImage frame;
     private double dragX;
@@ -246,6 +248,12 @@ public final class SliceView extends Region {
                     PixelFormat.getIntArgbInstance(), argb, 0, (int) frame.getWidth());
         }
         drawOverlays();
+        framesShown.set(framesShown.get() + 1);
+    }
+
+    /** How many rendered frames this view has put on screen; for start-up checks and tests. */
+    public javafx.beans.property.ReadOnlyIntegerProperty framesShownProperty() {
+        return framesShown.getReadOnlyProperty();
     }
 
     private void followCrosshair(double[] point) {

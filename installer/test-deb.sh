@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the Linux package and checks it as a radiology department would meet it: unpacked into an
+# empty root, started with no network and an empty home folder (so the model engine must come from
+# the bundled library), `doctor` passing, and the application opening a volume under Xvfb, writing
+# its first frame to installer/target/installed-first-frame.png and exiting 0.
+# Needs dpkg-deb, fakeroot, xvfb, util-linux (unshare) and Debian's python3-pydicom/nibabel.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$root" && mvn -B -q -Pinstaller package -DskipTests)
+deb="$(ls "$root"/installer/target/dist/*.deb)"
+echo "installer: $(basename "$deb"), $(( $(stat -c %s "$deb") / 1000000 )) MB"
+
+dpkg-deb -x "$deb" "$work/root"
+launcher="$work/root/opt/groundwork/bin/groundwork"
+mkdir -p "$work/home"
+# The JVM takes its home folder from the user database, not $HOME: point it at the empty one.
+export JAVA_TOOL_OPTIONS="-Duser.home=$work/home"
+
+echo "--- doctor, no network, empty home"
+unshare -n "$launcher" doctor
+
+echo "--- open a volume under Xvfb, no network"
+/usr/bin/python3 "$root/src/test/resources/conformance/make_series.py" "$work/series" 128 128 40
+shot="$root/installer/target/installed-first-frame.png"
+rm -f "$shot"
+start=$(date +%s%N)
+unshare -n xvfb-run -a -s "-screen 0 1400x900x24" "$launcher" open --screenshot "$shot" "$work/series"
+echo "launch to first image on screen: $(( ($(date +%s%N) - start) / 1000000 )) ms (includes Xvfb start)"
+test -s "$shot"
+echo "first frame written to $shot"
