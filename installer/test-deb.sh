@@ -20,14 +20,14 @@ mkdir -p "$work/home"
 export JAVA_TOOL_OPTIONS="-Duser.home=$work/home"
 
 echo "--- doctor, no network, empty home"
-unshare -n "$launcher" doctor
+timeout 180 unshare -n "$launcher" doctor
 
 echo "--- open a volume under Xvfb, no network"
 /usr/bin/python3 "$root/src/test/resources/conformance/make_series.py" "$work/series" 128 128 40
 shot="$root/installer/target/installed-first-frame.png"
 rm -f "$shot"
 start=$(date +%s%N)
-unshare -n xvfb-run -a -s "-screen 0 1400x900x24" "$launcher" open --screenshot "$shot" "$work/series"
+timeout 180 unshare -n xvfb-run -a -s "-screen 0 1400x900x24" "$launcher" open --screenshot "$shot" "$work/series"
 echo "launch to first image on screen: $(( ($(date +%s%N) - start) / 1000000 )) ms (includes Xvfb start)"
 test -s "$shot"
 echo "first frame written to $shot"

@@ -27,13 +27,20 @@ final class FirstFrame {
     }
 
     private static void whenDone(javafx.concurrent.Worker.State state, MainWindow window, Path png, IntConsumer exitStatus) {
-        if (state == javafx.concurrent.Worker.State.SUCCEEDED && window.viewer().volumeProperty().get() != null) {
-            SliceView view = window.viewer().views().get(0);
-            if (view.framesShownProperty().get() > 0) {
-                Platform.runLater(() -> write(window, png, exitStatus));
-            } else {
-                view.framesShownProperty().addListener((o, a, b) -> Platform.runLater(() -> write(window, png, exitStatus)));
-            }
+        if (state == javafx.concurrent.Worker.State.SUCCEEDED) {
+            // The state changes before the task's own success handler puts the volume in the viewer.
+            Platform.runLater(() -> {
+                if (window.viewer().volumeProperty().get() == null) {
+                    Platform.exit();
+                    return;
+                }
+                SliceView view = window.viewer().views().get(0);
+                if (view.framesShownProperty().get() > 0) {
+                    write(window, png, exitStatus);
+                } else {
+                    view.framesShownProperty().addListener((o, a, b) -> Platform.runLater(() -> write(window, png, exitStatus)));
+                }
+            });
         } else if (state == javafx.concurrent.Worker.State.FAILED || state == javafx.concurrent.Worker.State.CANCELLED) {
             Platform.exit();
         }
