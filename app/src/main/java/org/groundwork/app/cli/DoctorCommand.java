@@ -59,14 +59,18 @@ final class DoctorCommand implements Callable<Integer> {
     private static String javafxVersion(List<String> problems) {
         try {
             Class<?> platform = Class.forName("javafx.application.Platform");
-            String v = platform.getPackage().getImplementationVersion();
-            if (v == null) {
-                // Inside a jlink runtime JavaFX is a named module without a manifest: ask the module.
-                Module module = platform.getModule();
-                v = module.getDescriptor() == null ? "present"
-                        : module.getDescriptor().rawVersion().orElse("present") + " (module " + module.getName() + ")";
+            Module module = platform.getModule();
+            if (module.isNamed()) {
+                // Inside the jlink runtime of an installed copy: the module knows its version.
+                return module.getDescriptor().rawVersion().orElse("present") + " (module " + module.getName() + ")";
             }
-            return v;
+            try {
+                // On the class path (development, tests) the runtime's own version class is reachable.
+                return String.valueOf(Class.forName("com.sun.javafx.runtime.VersionInfo")
+                        .getMethod("getRuntimeVersion").invoke(null));
+            } catch (ReflectiveOperationException e) {
+                return "present";
+            }
         } catch (ReflectiveOperationException | LinkageError e) {
             problems.add("JavaFX is missing (" + e + "); the workstation cannot start");
             return "missing";
