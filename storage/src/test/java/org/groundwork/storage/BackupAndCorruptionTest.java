@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.internal.Backups;
-import org.groundwork.viewer.core.LoadMonitor;
-import org.groundwork.viewer.core.testing.DicomFileBuilder;
-import org.groundwork.viewer.core.testing.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +31,8 @@ class BackupAndCorruptionTest {
 
     @Test
     void aFullDiskRefusesTheEditWithAClearMessageAndKeepsEverythingSaved() throws Exception {
-        Path data = tmp.resolve("data");
-        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.6", 4, 4, 2, new double[] {0, 0, 0},
-                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
-        Path project = tmp.resolve("p");
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
-            ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
+        Path project = TestProjects.withOneCase(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             long caseId = store.cases().get(0).id();
             store.apply(new Edit.PutBox(ProjectStoreTest.box("kept", caseId, 0)), "dr.a");
             try (var s = store.connection().createStatement()) {
@@ -66,12 +58,8 @@ class BackupAndCorruptionTest {
 
     @Test
     void aDamagedDatabaseIsReportedAndTheNewestBackupRestoresTheProject() throws Exception {
-        Path data = tmp.resolve("data");
-        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.5", 4, 4, 2, new double[] {0, 0, 0},
-                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
-        Path project = tmp.resolve("p");
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
-            ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
+        Path project = TestProjects.withOneCase(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             store.apply(new Edit.SetCaseStatus(store.cases().get(0).id(), CaseStatus.DONE), "dr.a");
         }
         SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE).close(); // backup with the edit

@@ -14,15 +14,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.ProjectException;
-import org.groundwork.viewer.core.LoadMonitor;
-import org.groundwork.viewer.core.testing.DicomFileBuilder;
-import org.groundwork.viewer.core.testing.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,20 +29,9 @@ class CrashAndLockTest {
     @TempDir
     Path tmp;
 
-    private Path projectWithOneCase() throws Exception {
-        Path data = tmp.resolve("data");
-        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.9", 4, 4, 2, new double[] {0, 0, 0},
-                SyntheticSeries.AXIAL, new double[] {1, 1, 1});
-        Path project = tmp.resolve("project");
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
-            ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
-        }
-        return project;
-    }
-
     @Test
     void everyAcknowledgedEditSurvivesAKillAtARandomMoment() throws Exception {
-        Path project = projectWithOneCase();
+        Path project = TestProjects.withOneCase(tmp);
         Random random = new Random(5);
         Set<String> acknowledged = new HashSet<>();
         for (int round = 0; round < KILLS; round++) {
@@ -83,7 +68,7 @@ class CrashAndLockTest {
 
     @Test
     void aSecondWriterIsToldWhoHasTheProjectAndMayOpenItReadOnly() throws Exception {
-        Path project = projectWithOneCase();
+        Path project = TestProjects.withOneCase(tmp);
         Process holder = ProjectChild.start("hold", project.toString());
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
@@ -106,7 +91,7 @@ class CrashAndLockTest {
 
     @Test
     void theSameProjectCannotBeOpenedTwiceForWritingInOneProcess() throws Exception {
-        Path project = projectWithOneCase();
+        Path project = TestProjects.withOneCase(tmp);
         try (SqliteProjectStore first = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             ProjectException e = assertThrows(ProjectException.class,
                     () -> SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE));
