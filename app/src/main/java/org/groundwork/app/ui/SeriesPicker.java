@@ -31,11 +31,7 @@ final class SeriesPicker {
     /** A series and its middle slice, rendered off the FX thread. */
     record Choice(Volume volume, int[] argb, int width, int height) {
         static Choice of(Volume v) {
-            Plane plane = switch (Orientation.slicePlane(v.voxelToLps())) {
-                case "sagittal" -> Plane.SAGITTAL;
-                case "coronal" -> Plane.CORONAL;
-                default -> Plane.AXIAL;
-            };
+            Plane plane = Plane.acquiredIn(v.voxelToLps());
             SliceGeometry g = SliceGeometry.of(v, plane, false);
             int[] argb = new int[g.width() * g.height()];
             new SliceRenderer(v).render(g, g.slices() / 2, WindowLevel.initial(v), SliceRenderer.Interpolation.NEAREST,

@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import org.groundwork.viewer.core.Orientation;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.core.render.SliceRenderer;
@@ -76,11 +75,7 @@ public final class MprViewer extends GridPane {
         volumeView.renderingProperty().set(v.info().modality().equals("CT") ? VolumeView.Rendering.CT_BONE
                 : VolumeView.Rendering.MIP);
         crosshair.set(v.voxelToLps().apply((v.nx() - 1) / 2.0, (v.ny() - 1) / 2.0, (v.nz() - 1) / 2.0));
-        singlePlane.set(switch (Orientation.slicePlane(v.voxelToLps())) {
-            case "sagittal" -> Plane.SAGITTAL;
-            case "coronal" -> Plane.CORONAL;
-            default -> Plane.AXIAL;
-        });
+        singlePlane.set(Plane.acquiredIn(v.voxelToLps()));
     }
 
     /** Redraws every view from the current voxels, keeping position, window and zoom. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
@@ -113,8 +112,7 @@ public final class DicomSeriesLoader {
     /** Each element is a {@link DicomInstance} or the {@link BadInputException} that explains the file. */
     private List<Object> readAll(List<Path> files, LoadMonitor monitor) {
         AtomicLong done = new AtomicLong();
-        try {
-            return Workers.io().submit(() -> files.parallelStream().map(file -> {
+        return Workers.await(() -> files.parallelStream().map(file -> {
                 monitor.checkCancelled();
                 Object result;
                 try {
@@ -124,15 +122,6 @@ public final class DicomSeriesLoader {
                 }
                 monitor.progress(done.incrementAndGet(), files.size(), "Reading DICOM headers");
                 return result;
-            }).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+            }).toList());
     }
 }

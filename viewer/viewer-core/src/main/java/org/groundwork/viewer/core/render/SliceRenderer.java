@@ -55,14 +55,8 @@ public final class SliceRenderer {
                     band.accept(b);
                 }
             } else {
-                try {
-                    org.groundwork.viewer.core.Workers.io()
-                            .submit(() -> java.util.stream.IntStream.range(0, bands).parallel().forEach(band)).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
+                org.groundwork.viewer.core.Workers.await(
+                        () -> java.util.stream.IntStream.range(0, bands).parallel().forEach(band));
             }
             return;
         }

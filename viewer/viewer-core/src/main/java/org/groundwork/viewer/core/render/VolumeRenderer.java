@@ -1,6 +1,5 @@
 package org.groundwork.viewer.core.render;
 
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.Volume;
@@ -87,13 +86,7 @@ public final class VolumeRenderer {
                         : dvr(start, step, steps, transfer, stepMm);
             }
         });
-        try {
-            Workers.io().submit(all).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Workers.await(all);
     }
 
     /** The part [tmin, tmax] of the ray start + t * step inside the voxel box (slab method). */

@@ -196,7 +196,7 @@ public final class SeriesAssembler {
         int sliceVoxels = slices.get(0).instance().pixelFormat().pixelsPerFrame();
         monitor.progress(done.incrementAndGet(), total, "Decoding slices");
         try {
-            Workers.io().submit(() -> java.util.stream.IntStream.range(0, slices.size()).parallel().forEach(k -> {
+            Workers.await(() -> java.util.stream.IntStream.range(0, slices.size()).parallel().forEach(k -> {
                 if (k == skip) {
                     return;
                 }
@@ -207,19 +207,9 @@ public final class SeriesAssembler {
                     throw new DecodeFailure(e);
                 }
                 monitor.progress(done.incrementAndGet(), total, "Decoding slices");
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DecodeFailure failure) {
-                throw failure.bad;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
+            }));
+        } catch (DecodeFailure failure) {
+            throw failure.bad;
         }
     }
 
