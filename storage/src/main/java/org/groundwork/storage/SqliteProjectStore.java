@@ -14,7 +14,16 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
 import org.groundwork.annotate.core.project.Box;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.Grade;
+import org.groundwork.annotate.core.project.Question;
+import org.groundwork.annotate.core.project.ReasoningStep;
+import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.protocol.ProtocolException;
+import org.groundwork.annotate.core.protocol.ProtocolReader;
+import org.groundwork.storage.internal.AnnotationJson;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
@@ -37,9 +46,11 @@ public final class SqliteProjectStore implements ProjectRepository {
     private final Connection connection;
     private final ProjectLock lock;
     private final Clock clock;
+    private final Protocol protocol;
 
-    private SqliteProjectStore(Path dir, Connection connection, ProjectLock lock, Clock clock) {
+    private SqliteProjectStore(Path dir, Connection connection, ProjectLock lock, Clock clock, Protocol protocol) {
         this.dir = dir;
+        this.protocol = protocol;
         this.connection = connection;
         this.lock = lock;
         this.clock = clock;
@@ -48,21 +59,33 @@ public final class SqliteProjectStore implements ProjectRepository {
     /** How to open: as the one writer, or read-only beside a writer. */
     public enum Mode { READ_WRITE, READ_ONLY }
 
-    /** Creates the folder and database when missing, then opens it for writing. */
+    /** The protocol a new project gets unless another is chosen. */
+    public static Protocol defaultProtocol() {
+        return ProtocolReader.builtIn(ProtocolReader.BUILT_IN.get(0));
+    }
+
+    /** Creates the folder and database when missing (with the default protocol), then opens it for writing. */
     public static SqliteProjectStore openOrCreate(Path dir) throws ProjectException {
+        return openOrCreate(dir, defaultProtocol());
+    }
+
+    /** Creates the folder and database when missing, then opens it for writing; a new project gets {@code protocol}. */
+    public static SqliteProjectStore openOrCreate(Path dir, Protocol protocol) throws ProjectException {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new ProjectException(dir, "cannot create the project folder (" + e.getMessage() + ")", e);
         }
-        return open(dir, Mode.READ_WRITE, true);
+        return open(dir, Mode.READ_WRITE, protocol);
     }
 
     public static SqliteProjectStore open(Path dir, Mode mode) throws ProjectException {
-        return open(dir, mode, false);
+        return open(dir, mode, null);
     }
 
-    private static SqliteProjectStore open(Path dir, Mode mode, boolean create) throws ProjectException {
+    /** Opens a project; {@code newProtocol} non-null means create it when missing, with that protocol. */
+    private static SqliteProjectStore open(Path dir, Mode mode, Protocol newProtocol) throws ProjectException {
+        boolean create = newProtocol != null;
         Path database = dir.resolve(DATABASE);
         if (!create && !Files.exists(database)) {
             throw new ProjectException(dir, "is not a Groundwork project (no " + DATABASE + ")");
@@ -70,17 +93,19 @@ public final class SqliteProjectStore implements ProjectRepository {
         ProjectLock lock = mode == Mode.READ_WRITE ? ProjectLock.acquire(dir) : null;
         try {
             Connection c = ProjectDatabase.connect(database, mode == Mode.READ_ONLY);
+            Protocol protocol;
             try {
                 ProjectDatabase.checkIntegrity(c);
                 if (mode == Mode.READ_WRITE) {
                     ProjectDatabase.migrate(c);
                     ProjectDatabase.backup(c, dir);
                 }
-            } catch (SQLException | IOException | RuntimeException e) {
+                protocol = protocolOf(dir, c, mode, newProtocol == null ? defaultProtocol() : newProtocol);
+            } catch (SQLException | IOException | ProjectException | RuntimeException e) {
                 c.close();
                 throw e;
             }
-            return new SqliteProjectStore(dir, c, lock, Clock.systemUTC());
+            return new SqliteProjectStore(dir, c, lock, Clock.systemUTC(), protocol);
         } catch (SQLException e) {
             if (lock != null) {
                 lock.close();
@@ -91,6 +116,37 @@ public final class SqliteProjectStore implements ProjectRepository {
                 lock.close();
             }
             throw new ProjectException(dir, "cannot write the backup (" + e.getMessage() + ")", e);
+        } catch (ProjectException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The project's own copy of its protocol. A project that has none yet (new, or made before
+     * protocols existed) gets {@code fallback}, written into it when it is open for writing.
+     */
+    private static Protocol protocolOf(Path dir, Connection c, Mode mode, Protocol fallback)
+            throws SQLException, ProjectException {
+        String json = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM settings WHERE key = 'protocol'");
+             ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+                json = rs.getString(1);
+            }
+        }
+        if (json == null) {
+            if (mode == Mode.READ_WRITE) {
+                ProjectDatabase.update(c, "INSERT INTO settings(key, value) VALUES ('protocol', ?)", fallback.json());
+            }
+            return fallback;
+        }
+        try {
+            return ProtocolReader.parse(dir.resolve(DATABASE), json);
+        } catch (ProtocolException e) {
+            throw new ProjectException(dir, "the protocol stored in the project is damaged (" + e.getMessage() + ")", e);
         }
     }
 
@@ -141,7 +197,7 @@ public final class SqliteProjectStore implements ProjectRepository {
     public synchronized List<Box> boxes(long caseId) {
         List<Box> boxes = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("SELECT id, region_id, label, min_i, min_j, min_k, "
-                + "max_i, max_j, max_k, author, created_at, origin, model_id, model_hash FROM boxes "
+                + "max_i, max_j, max_k, author, created_at, origin, model_id, model_hash, shape, patient_corners FROM boxes "
                 + "WHERE case_id = ? ORDER BY created_at, id")) {
             s.setLong(1, caseId);
             try (ResultSet rs = s.executeQuery()) {
@@ -149,14 +205,69 @@ public final class SqliteProjectStore implements ProjectRepository {
                     boxes.add(new Box(rs.getString(1), caseId, rs.getString(2), rs.getString(3),
                             new int[] {rs.getInt(4), rs.getInt(5), rs.getInt(6)},
                             new int[] {rs.getInt(7), rs.getInt(8), rs.getInt(9)},
-                            new Provenance(rs.getString(10), java.time.Instant.parse(rs.getString(11)),
-                                    Provenance.Origin.valueOf(rs.getString(12)), rs.getString(13), rs.getString(14))));
+                            Box.Shape.valueOf(rs.getString(15)), AnnotationJson.numbers(rs.getString(16)),
+                            provenance(rs, 10)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading boxes of " + dir, e);
         }
         return boxes;
+    }
+
+    /** Reads provenance from five columns: author, created_at, origin, model_id, model_hash. */
+    private static Provenance provenance(ResultSet rs, int first) throws SQLException {
+        return new Provenance(rs.getString(first), Instant.parse(rs.getString(first + 1)),
+                Provenance.Origin.valueOf(rs.getString(first + 2)), rs.getString(first + 3), rs.getString(first + 4));
+    }
+
+    @Override
+    public synchronized CaseAnnotations annotations(long caseId) {
+        List<Question> questions = new ArrayList<>();
+        List<ReasoningStep> steps = new ArrayList<>();
+        List<Grade> grades = new ArrayList<>();
+        try {
+            try (PreparedStatement s = connection.prepareStatement("SELECT id, region_id, question_id, text, author, "
+                    + "created_at, origin, model_id, model_hash FROM questions WHERE case_id = ? ORDER BY created_at, id")) {
+                s.setLong(1, caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        questions.add(new Question(rs.getString(1), caseId, rs.getString(2), rs.getString(3),
+                                rs.getString(4), provenance(rs, 5)));
+                    }
+                }
+            }
+            try (PreparedStatement s = connection.prepareStatement("SELECT r.id, r.question_id, r.text, r.evidence, "
+                    + "r.author, r.created_at, r.origin, r.model_id, r.model_hash FROM reasoning_steps r "
+                    + "JOIN questions q ON q.id = r.question_id WHERE q.case_id = ? ORDER BY r.question_id, r.position")) {
+                s.setLong(1, caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(new ReasoningStep(rs.getString(1), rs.getString(2), rs.getString(3),
+                                AnnotationJson.evidence(rs.getString(4)), provenance(rs, 5)));
+                    }
+                }
+            }
+            try (PreparedStatement s = connection.prepareStatement("SELECT g.question_id, g.field, g.value, g.author, "
+                    + "g.created_at, g.origin, g.model_id, g.model_hash FROM grades g "
+                    + "JOIN questions q ON q.id = g.question_id WHERE q.case_id = ? ORDER BY g.question_id, g.rowid")) {
+                s.setLong(1, caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        grades.add(new Grade(rs.getString(1), rs.getString(2), Integer.parseInt(rs.getString(3)),
+                                provenance(rs, 4)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the annotations of case " + caseId + " in " + dir, e);
+        }
+        return CaseAnnotations.of(caseId, boxes(caseId), questions, steps, grades);
+    }
+
+    @Override
+    public synchronized Protocol protocol() {
+        return protocol;
     }
 
     @Override

@@ -119,6 +119,20 @@ public final class Migrations {
                 decided_by TEXT,
                 decided_at TEXT);
             CREATE INDEX suggestions_case ON suggestions(case_id);
+            """,
+            // 3: box shape and patient position; provenance of questions, steps and grades; step lookup
+            """
+            ALTER TABLE boxes ADD COLUMN shape TEXT NOT NULL DEFAULT 'VOLUME';
+            ALTER TABLE boxes ADD COLUMN patient_corners TEXT;
+            ALTER TABLE questions ADD COLUMN origin TEXT NOT NULL DEFAULT 'HUMAN';
+            ALTER TABLE questions ADD COLUMN model_id TEXT;
+            ALTER TABLE questions ADD COLUMN model_hash TEXT;
+            ALTER TABLE reasoning_steps ADD COLUMN model_id TEXT;
+            ALTER TABLE reasoning_steps ADD COLUMN model_hash TEXT;
+            ALTER TABLE grades ADD COLUMN model_id TEXT;
+            ALTER TABLE grades ADD COLUMN model_hash TEXT;
+            CREATE INDEX questions_case ON questions(case_id);
+            CREATE INDEX reasoning_steps_question ON reasoning_steps(question_id, position);
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

@@ -1,5 +1,7 @@
 package org.groundwork.annotate.core.project;
 
+import java.util.List;
+
 /**
  * One change a user makes to a project. The store writes each edit in its own transaction, with a
  * row in the audit log, before the change is acknowledged.
@@ -17,6 +19,33 @@ public sealed interface Edit {
     record DeleteBox(long caseId, String boxId) implements Edit {
     }
 
+    /** Creates the question, or replaces the one with the same id (its steps and grades stay). */
+    record PutQuestion(Question question) implements Edit {
+        public long caseId() {
+            return question.caseId();
+        }
+    }
+
+    /** Deletes a question with its reasoning steps and grades. */
+    record DeleteQuestion(long caseId, String questionId) implements Edit {
+    }
+
+    /**
+     * Puts a reasoning step at {@code position} (0-based) of its question's chain: inserts a new
+     * one, or replaces and moves an existing one (a reorder is a put at the new position).
+     */
+    record PutStep(long caseId, ReasoningStep step, int position) implements Edit {
+    }
+
+    record DeleteStep(long caseId, String questionId, String stepId) implements Edit {
+    }
+
+    record SetGrade(long caseId, Grade grade) implements Edit {
+    }
+
+    record ClearGrade(long caseId, String questionId, String field) implements Edit {
+    }
+
     record SetCaseStatus(long caseId, CaseStatus status) implements Edit {
     }
 
@@ -25,5 +54,17 @@ public sealed interface Edit {
 
     /** Active time (window focused, user acting) spent on a case. */
     record AddActiveTime(long caseId, long seconds) implements Edit {
+    }
+
+    /** Several edits of one case as one transaction (and one step of undo). */
+    record Batch(long caseId, List<Edit> edits) implements Edit {
+        public Batch {
+            edits = List.copyOf(edits);
+            for (Edit e : edits) {
+                if (e.caseId() != caseId) {
+                    throw new IllegalArgumentException("a batch holds edits of one case");
+                }
+            }
+        }
     }
 }

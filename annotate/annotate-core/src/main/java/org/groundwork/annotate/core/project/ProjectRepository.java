@@ -9,6 +9,12 @@ public interface ProjectRepository extends AutoCloseable {
 
     List<Box> boxes(long caseId);
 
+    /** Everything annotated on a case: boxes, questions, reasoning chains and grades. */
+    CaseAnnotations annotations(long caseId);
+
+    /** The protocol the project was created with. */
+    org.groundwork.annotate.core.protocol.Protocol protocol();
+
     /**
      * Applies one edit durably: when this returns, the edit and its audit row are on disk and
      * survive a crash. Throws {@link IllegalStateException} for a read-only project.
