@@ -46,6 +46,7 @@ class ProjectCommandsTest {
         assertEquals(0, run("status", project.toString()));
         assertTrue(out.toString().contains("2 case(s), 0 box(es)"), out.toString());
         assertTrue(out.toString().contains("todo          2"), out.toString());
+        assertTrue(out.toString().contains("(knee-mri, version 1)"), "the default protocol: " + out);
 
         Path moved = dir.resolve("moved");
         Files.move(data, moved);
@@ -53,6 +54,21 @@ class ProjectCommandsTest {
         assertTrue(out.toString().contains("5 missing (moved?"), out.toString());
         assertEquals(0, run("relocate", project.toString(), data.toString(), moved.toString()));
         assertTrue(out.toString().contains(moved + ": 5 file(s), 0 missing"), out.toString());
+    }
+
+    @Test
+    void aNewProjectTakesTheProtocolNamedOnTheCommandLine() throws Exception {
+        Path data = dir.resolve("data");
+        SyntheticSeries.write(data, DicomFileBuilder.EXPLICIT_LE, "1.2.3.1", 4, 4, 3,
+                new double[] {0, 0, 0}, SyntheticSeries.AXIAL, new double[] {1, 1, 1});
+        Path bad = dir.resolve("bad.protocol.json");
+        Files.writeString(bad, "{\"format\": \"groundwork-protocol/1\", \"id\": \"x\"}");
+        assertEquals(2, run("import", dir.resolve("p1").toString(), data.toString(), "--protocol", bad.toString()));
+        assertTrue(err.toString().contains("bad.protocol.json: at $.name: is missing"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("p1")), "no project is made with a broken protocol");
+        assertEquals(0, run("import", dir.resolve("p2").toString(), data.toString(), "--protocol", "generic-findings"));
+        assertEquals(0, run("status", dir.resolve("p2").toString()));
+        assertTrue(out.toString().contains("protocol: Generic findings (generic-findings, version 1)"), out.toString());
     }
 
     @Test

@@ -119,6 +119,41 @@ class MainWindowSmokeTest {
     }
 
     @Test
+    void aShortcutCanBeRebountInTheDialogAndStaysAfterARestart() throws Exception {
+        start();
+        MenuBar menus = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
+        KeyBindings bindings = KeyBindings.forUser();
+        try {
+            robot.push(KeyCode.F1);
+            WaitForAsyncUtils.waitForFxEvents();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<ShortcutsDialog.Shortcut> table =
+                    robot.lookup("#shortcutsTable").queryAs(javafx.scene.control.TableView.class);
+            ShortcutsDialog.Shortcut box3d = table.getItems().stream()
+                    .filter(s -> s.action().equals("Annotate → 3D Box Tool")).findFirst().orElseThrow();
+            assertEquals("B", box3d.keys());
+            // V is taken by the select tool: refused, and said so.
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(box3d)));
+            robot.clickOn("#changeKeysButton");
+            robot.push(KeyCode.V);
+            assertTrue(robot.lookup("#shortcutsNote").queryAs(Label.class).getText().contains("already used by Select"));
+            robot.clickOn("#changeKeysButton");
+            robot.push(KeyCode.X);
+            assertTrue(robot.lookup("#shortcutsNote").queryAs(Label.class).getText().endsWith("is now X."));
+            Screenshots.write(table.getScene(), "shortcuts-rebound");
+            robot.push(KeyCode.ESCAPE);
+            FxToolkit.cleanupApplication(app);
+            app = RunningApp.start();
+            robot.push(KeyCode.X);
+            assertEquals(org.groundwork.annotate.fx.box.BoxTools.Tool.BOX_3D,
+                    app.mainWindow().workspace().boxes().toolProperty().get(), "X now picks the 3D box tool");
+        } finally {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> bindings.resetAll(
+                    robot.lookup("#mainMenuBar").queryAs(MenuBar.class))));
+        }
+    }
+
+    @Test
     void windowSizeAndDividersAreRememberedBetweenRuns() throws Exception {
         start();
         Stage stage = app.mainWindow().stage();

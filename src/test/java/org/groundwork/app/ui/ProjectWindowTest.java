@@ -72,7 +72,7 @@ class ProjectWindowTest {
         ProjectActions actions = app.mainWindow().projectActions();
 
         RunningApp.await(RunningApp.onFx(() -> actions.open(project, SqliteProjectStore.Mode.READ_WRITE)));
-        assertEquals("0 case(s), 0 done", robot.lookup("#worklistCounts").queryAs(Label.class).getText());
+        assertEquals("0 case(s), 0 done, 0:00:00 spent", robot.lookup("#worklistCounts").queryAs(Label.class).getText());
         assertTrue(importItem().isDisable() == false, "Import Folder… is enabled once a project is open");
 
         RunningApp.await(RunningApp.onFx(() -> actions.importFolder(data)));

@@ -195,24 +195,7 @@ public final class SqliteProjectStore implements ProjectRepository {
 
     @Override
     public synchronized List<Box> boxes(long caseId) {
-        List<Box> boxes = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT id, region_id, label, min_i, min_j, min_k, "
-                + "max_i, max_j, max_k, author, created_at, origin, model_id, model_hash, shape, patient_corners FROM boxes "
-                + "WHERE case_id = ? ORDER BY created_at, id")) {
-            s.setLong(1, caseId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    boxes.add(new Box(rs.getString(1), caseId, rs.getString(2), rs.getString(3),
-                            new int[] {rs.getInt(4), rs.getInt(5), rs.getInt(6)},
-                            new int[] {rs.getInt(7), rs.getInt(8), rs.getInt(9)},
-                            Box.Shape.valueOf(rs.getString(15)), AnnotationJson.numbers(rs.getString(16)),
-                            provenance(rs, 10)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading boxes of " + dir, e);
-        }
-        return boxes;
+        return annotations(caseId).boxes();
     }
 
     /** Reads provenance from five columns: author, created_at, origin, model_id, model_hash. */
@@ -223,46 +206,73 @@ public final class SqliteProjectStore implements ProjectRepository {
 
     @Override
     public synchronized CaseAnnotations annotations(long caseId) {
-        List<Question> questions = new ArrayList<>();
-        List<ReasoningStep> steps = new ArrayList<>();
-        List<Grade> grades = new ArrayList<>();
-        try {
-            try (PreparedStatement s = connection.prepareStatement("SELECT id, region_id, question_id, text, author, "
-                    + "created_at, origin, model_id, model_hash FROM questions WHERE case_id = ? ORDER BY created_at, id")) {
-                s.setLong(1, caseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        questions.add(new Question(rs.getString(1), caseId, rs.getString(2), rs.getString(3),
-                                rs.getString(4), provenance(rs, 5)));
-                    }
+        return load(caseId).getOrDefault(caseId, CaseAnnotations.empty(caseId));
+    }
+
+    @Override
+    public synchronized Map<Long, CaseAnnotations> annotations() {
+        Map<Long, CaseAnnotations> all = load(null);
+        for (CaseRecord c : cases()) {
+            all.putIfAbsent(c.id(), CaseAnnotations.empty(c.id()));
+        }
+        return all;
+    }
+
+    /** Reads the annotations of one case, or of all cases when {@code caseId} is null, in four queries. */
+    private Map<Long, CaseAnnotations> load(Long caseId) {
+        String where = caseId == null ? "" : " WHERE q.case_id = " + caseId;
+        Map<Long, List<Box>> boxes = new LinkedHashMap<>();
+        Map<Long, List<Question>> questions = new LinkedHashMap<>();
+        Map<Long, List<ReasoningStep>> steps = new LinkedHashMap<>();
+        Map<Long, List<Grade>> grades = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, region_id, label, min_i, min_j, min_k, max_i, max_j, max_k, "
+                    + "author, created_at, origin, model_id, model_hash, shape, patient_corners, case_id FROM boxes q"
+                    + where + " ORDER BY created_at, id")) {
+                while (rs.next()) {
+                    long c = rs.getLong(17);
+                    boxes.computeIfAbsent(c, k -> new ArrayList<>()).add(new Box(rs.getString(1), c, rs.getString(2),
+                            rs.getString(3), new int[] {rs.getInt(4), rs.getInt(5), rs.getInt(6)},
+                            new int[] {rs.getInt(7), rs.getInt(8), rs.getInt(9)}, Box.Shape.valueOf(rs.getString(15)),
+                            AnnotationJson.numbers(rs.getString(16)), provenance(rs, 10)));
                 }
             }
-            try (PreparedStatement s = connection.prepareStatement("SELECT r.id, r.question_id, r.text, r.evidence, "
-                    + "r.author, r.created_at, r.origin, r.model_id, r.model_hash FROM reasoning_steps r "
-                    + "JOIN questions q ON q.id = r.question_id WHERE q.case_id = ? ORDER BY r.question_id, r.position")) {
-                s.setLong(1, caseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        steps.add(new ReasoningStep(rs.getString(1), rs.getString(2), rs.getString(3),
-                                AnnotationJson.evidence(rs.getString(4)), provenance(rs, 5)));
-                    }
+            try (ResultSet rs = s.executeQuery("SELECT id, region_id, question_id, text, author, created_at, origin, "
+                    + "model_id, model_hash, case_id FROM questions q" + where + " ORDER BY created_at, id")) {
+                while (rs.next()) {
+                    long c = rs.getLong(10);
+                    questions.computeIfAbsent(c, k -> new ArrayList<>()).add(new Question(rs.getString(1), c,
+                            rs.getString(2), rs.getString(3), rs.getString(4), provenance(rs, 5)));
                 }
             }
-            try (PreparedStatement s = connection.prepareStatement("SELECT g.question_id, g.field, g.value, g.author, "
-                    + "g.created_at, g.origin, g.model_id, g.model_hash FROM grades g "
-                    + "JOIN questions q ON q.id = g.question_id WHERE q.case_id = ? ORDER BY g.question_id, g.rowid")) {
-                s.setLong(1, caseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        grades.add(new Grade(rs.getString(1), rs.getString(2), Integer.parseInt(rs.getString(3)),
-                                provenance(rs, 4)));
-                    }
+            try (ResultSet rs = s.executeQuery("SELECT r.id, r.question_id, r.text, r.evidence, r.author, r.created_at, "
+                    + "r.origin, r.model_id, r.model_hash, q.case_id FROM reasoning_steps r JOIN questions q "
+                    + "ON q.id = r.question_id" + where + " ORDER BY r.question_id, r.position")) {
+                while (rs.next()) {
+                    steps.computeIfAbsent(rs.getLong(10), k -> new ArrayList<>()).add(new ReasoningStep(
+                            rs.getString(1), rs.getString(2), rs.getString(3), AnnotationJson.evidence(rs.getString(4)),
+                            provenance(rs, 5)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT g.question_id, g.field, g.value, g.author, g.created_at, "
+                    + "g.origin, g.model_id, g.model_hash, q.case_id FROM grades g JOIN questions q "
+                    + "ON q.id = g.question_id" + where + " ORDER BY g.question_id, g.rowid")) {
+                while (rs.next()) {
+                    grades.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(new Grade(rs.getString(1),
+                            rs.getString(2), Integer.parseInt(rs.getString(3)), provenance(rs, 4)));
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the annotations of case " + caseId + " in " + dir, e);
+            throw new IllegalStateException("reading the annotations of " + dir, e);
         }
-        return CaseAnnotations.of(caseId, boxes(caseId), questions, steps, grades);
+        Map<Long, CaseAnnotations> all = new LinkedHashMap<>();
+        java.util.Set<Long> ids = new java.util.TreeSet<>(boxes.keySet());
+        ids.addAll(questions.keySet());
+        for (long c : ids) {
+            all.put(c, CaseAnnotations.of(c, boxes.getOrDefault(c, List.of()), questions.getOrDefault(c, List.of()),
+                    steps.getOrDefault(c, List.of()), grades.getOrDefault(c, List.of())));
+        }
+        return all;
     }
 
     @Override

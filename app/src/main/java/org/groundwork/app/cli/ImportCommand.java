@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.protocol.ProtocolException;
+import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
@@ -31,11 +34,34 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--by-study", description = "one case per study instead of one per volume")
     private boolean byStudy;
 
+    @Option(names = "--protocol", paramLabel = "ID|FILE", defaultValue = "knee-mri",
+            description = "protocol of a project created now: a built-in one (${COMPLETION-CANDIDATES}) or a protocol "
+                    + "JSON file (default: ${DEFAULT-VALUE}); an existing project keeps its own",
+            completionCandidates = BuiltInProtocols.class)
+    private String protocol;
+
+    /** The ids of the built-in protocols, for the help text. */
+    static final class BuiltInProtocols extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        BuiltInProtocols() {
+            super(ProtocolReader.BUILT_IN);
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+        Protocol chosen;
+        try {
+            chosen = ProtocolReader.BUILT_IN.contains(protocol) ? ProtocolReader.builtIn(protocol)
+                    : ProtocolReader.read(Path.of(protocol));
+        } catch (ProtocolException e) {
+            err.println("error: " + e.getMessage());
+            return GroundworkCommand.EXIT_BAD_INPUT;
+        }
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project, chosen)) {
             if (store.clearedStaleLock() != null) {
                 err.println("note: the project had been left open by a process that ended (" + store.clearedStaleLock() + ")");
             }

@@ -32,6 +32,8 @@ final class StatusCommand implements Callable<Integer> {
             ProjectRepository.ProjectSummary s = store.summary();
             out.printf("%s: %d case(s), %d box(es), %s of active annotation time%n", project, s.cases(), s.boxes(),
                     duration(s.activeSeconds()));
+            out.printf("protocol: %s (%s, version %d)%n", store.protocol().name(), store.protocol().id(),
+                    store.protocol().version());
             for (CaseStatus status : CaseStatus.values()) {
                 out.printf("  %-13s %d%n", status.name().toLowerCase(Locale.ROOT).replace('_', ' '), s.byStatus().get(status));
             }

@@ -1,7 +1,10 @@
 package org.groundwork.app.project;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -9,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.Progress;
+import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.app.concurrent.MonitoredTask;
@@ -25,6 +30,7 @@ public final class ProjectController implements AutoCloseable {
     });
     private final ReadOnlyObjectWrapper<SqliteProjectStore> store = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Map<Long, Double>> completeness = new ReadOnlyObjectWrapper<>(Map.of());
 
     public ReadOnlyObjectProperty<SqliteProjectStore> storeProperty() {
         return store.getReadOnlyProperty();
@@ -34,15 +40,58 @@ public final class ProjectController implements AutoCloseable {
         return cases.getReadOnlyProperty();
     }
 
+    /** Share of complete questions per case id, for the worklist. */
+    public ReadOnlyObjectProperty<Map<Long, Double>> completenessProperty() {
+        return completeness.getReadOnlyProperty();
+    }
+
+    /** Runs {@code work} on the store thread, after everything submitted before it. */
+    public <T> Task<T> submit(Callable<T> work) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        storeThread.execute(task);
+        return task;
+    }
+
+    /** Reads the cases and their completeness again (after status changes or edits). */
+    public void refreshCases() {
+        SqliteProjectStore open = store.get();
+        if (open != null) {
+            storeThread.execute(() -> publishCases(open, open.cases()));
+        }
+    }
+
+    /** Sets the cases and their completeness on the FX thread; call on the store thread. */
+    private void publishCases(SqliteProjectStore from, List<CaseRecord> list) {
+        Map<Long, Double> shares = new HashMap<>();
+        Protocol protocol = from.protocol();
+        from.annotations().forEach((id, a) -> shares.put(id, Progress.completeness(a, protocol)));
+        Platform.runLater(() -> {
+            if (store.get() == from) {
+                completeness.set(shares);
+                cases.set(list);
+            }
+        });
+    }
+
     /** Opens (or creates, when the folder holds no project yet) a project, closing the one open before. */
     public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
+        return open(folder, mode, SqliteProjectStore.defaultProtocol());
+    }
+
+    /** As {@link #open(Path, SqliteProjectStore.Mode)}; a project created now gets {@code protocol}. */
+    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
         Task<SqliteProjectStore> task = new Task<>() {
             @Override
             protected SqliteProjectStore call() throws Exception {
                 updateMessage("Opening " + folder + "…");
                 boolean exists = java.nio.file.Files.exists(folder.resolve(SqliteProjectStore.DATABASE));
                 SqliteProjectStore opened = exists || mode == SqliteProjectStore.Mode.READ_ONLY
-                        ? SqliteProjectStore.open(folder, mode) : SqliteProjectStore.openOrCreate(folder);
+                        ? SqliteProjectStore.open(folder, mode) : SqliteProjectStore.openOrCreate(folder, protocol);
                 List<CaseRecord> list = opened.cases();
                 Platform.runLater(() -> {
                     SqliteProjectStore previous = store.get();
@@ -52,6 +101,7 @@ public final class ProjectController implements AutoCloseable {
                         storeThread.execute(previous::close);
                     }
                 });
+                publishCases(opened, list);
                 updateMessage("Opened " + folder.getFileName() + (opened.readOnly() ? " read-only" : "")
                         + ": " + list.size() + " case(s)");
                 return opened;
@@ -71,8 +121,7 @@ public final class ProjectController implements AutoCloseable {
                 updateProgress(-1, 1);
                 ProjectImporter.Report report = ProjectImporter.importFolders(target, folders,
                         ProjectImporter.Grouping.VOLUME, monitor());
-                List<CaseRecord> list = target.cases();
-                Platform.runLater(() -> cases.set(list));
+                publishCases(target, target.cases());
                 updateMessage("Imported " + report.newCases() + " new case(s); " + report.alreadyPresent()
                         + " image(s) were already there; " + report.unreadable().size() + " file(s) unreadable");
                 return report;

@@ -7,7 +7,12 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import java.util.List;
+import org.groundwork.annotate.core.project.CaseStatus;
+import org.groundwork.annotate.fx.box.BoxTools;
 import org.groundwork.viewer.core.render.SliceRenderer;
 import org.groundwork.viewer.core.render.WindowLevel;
 import org.groundwork.viewer.fx.MprViewer;
@@ -16,9 +21,11 @@ import org.groundwork.viewer.fx.VolumeView;
 /** Builds the main window's menus. Every accelerator set here is listed in Help → Keyboard Shortcuts. */
 final class MainMenuBar {
     private final MainWindow window;
+    private final KeyBindings bindings;
 
-    MainMenuBar(MainWindow window) {
+    MainMenuBar(MainWindow window, KeyBindings bindings) {
         this.window = window;
+        this.bindings = bindings;
     }
 
     MenuBar build() {
@@ -27,6 +34,7 @@ final class MainMenuBar {
         bar.setId("mainMenuBar");
         // The shortcuts dialog reads the finished menu bar, so it is wired once the bar exists.
         bar.getMenus().set(4, helpMenu(bar));
+        bindings.applyTo(bar);
         return bar;
     }
 
@@ -66,6 +74,7 @@ final class MainMenuBar {
             rendering.getItems().add(choice);
         }
         CheckMenuItem planes = new CheckMenuItem("Show Planes in 3D");
+        planes.setId("showPlanesItem");
         planes.selectedProperty().bindBidirectional(viewer.volumeView().showPlanesProperty());
         rendering.getItems().addAll(new SeparatorMenuItem(), planes);
         Menu presets = new Menu("Window Preset");
@@ -78,14 +87,17 @@ final class MainMenuBar {
             presets.getItems().add(preset("CT " + p.name(), keys[i], p::window));
         }
         CheckMenuItem invert = new CheckMenuItem("Invert Grey");
+        invert.setId("invertItem");
         invert.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         invert.selectedProperty().bindBidirectional(viewer.invertProperty());
         CheckMenuItem smooth = new CheckMenuItem("Smooth (Linear) Interpolation");
+        smooth.setId("smoothItem");
         smooth.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         smooth.setSelected(true);
         smooth.selectedProperty().addListener((obs, was, on) -> viewer.interpolationProperty().set(
                 on ? SliceRenderer.Interpolation.LINEAR : SliceRenderer.Interpolation.NEAREST));
         CheckMenuItem text = new CheckMenuItem("Overlay Text");
+        text.setId("overlayTextItem");
         text.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         text.selectedProperty().bindBidirectional(viewer.overlayTextVisibleProperty());
         CheckMenuItem neurological = new CheckMenuItem("Neurological Convention (Patient's Left on Left)");
@@ -111,9 +123,52 @@ final class MainMenuBar {
     }
 
     private Menu annotateMenu() {
-        MenuItem none = new MenuItem("Open a case to annotate it");
-        none.setDisable(true);
-        return menu("Annotate", "annotateMenu", none);
+        CaseWorkspace workspace = window.workspace();
+        BoxTools boxes = workspace.boxes();
+        ToggleGroup tools = new ToggleGroup();
+        RadioMenuItem select = tool("Select and Move", "V", "selectToolItem", BoxTools.Tool.SELECT, tools, boxes);
+        RadioMenuItem box3d = tool("3D Box Tool", "B", "box3dToolItem", BoxTools.Tool.BOX_3D, tools, boxes);
+        RadioMenuItem box2d = tool("2D Box Tool", "N", "box2dToolItem", BoxTools.Tool.BOX_2D, tools, boxes);
+        MenuItem undo = item("Undo", "Shortcut+Z", "undoItem");
+        undo.setOnAction(e -> workspace.undo());
+        MenuItem redo = item("Redo", "Shortcut+Y", "redoItem");
+        redo.setOnAction(e -> workspace.redo());
+        MenuItem duplicate = item("Duplicate Box", "Shortcut+D", "duplicateBoxItem");
+        duplicate.setOnAction(e -> boxes.duplicateSelected());
+        MenuItem delete = item("Delete Box", null, "deleteBoxItem");
+        delete.setOnAction(e -> boxes.deleteSelected());
+        MenuItem step = item("Write Reasoning Step", "Shortcut+E", "writeStepItem");
+        step.setOnAction(e -> workspace.pane().focusStepField());
+        MenuItem linkBox = item("Link Selected Box to Step", "Shortcut+Shift+K", "linkBoxItem");
+        linkBox.setOnAction(e -> workspace.pane().linkSelectedBox());
+        MenuItem bookmark = item("Bookmark View for Step", "Shortcut+K", "bookmarkItem");
+        bookmark.setOnAction(e -> workspace.pane().bookmarkView());
+        MenuItem next = item("Next Unfinished Case", "Shortcut+Enter", "nextCaseItem");
+        next.setOnAction(e -> workspace.nextCase());
+        MenuItem done = item("Mark Case Done", "Shortcut+Shift+Enter", "markDoneItem");
+        done.setOnAction(e -> workspace.setStatus(CaseStatus.DONE));
+        MenuItem review = item("Mark Case Needs Review", "Shortcut+Shift+R", "markReviewItem");
+        review.setOnAction(e -> workspace.setStatus(CaseStatus.NEEDS_REVIEW));
+        MenuItem assign = item("Assign Case to Me", null, "assignItem");
+        assign.setOnAction(e -> workspace.assignToMe());
+        for (MenuItem caseItem : List.of(undo, redo, duplicate, delete, step, linkBox, bookmark, done, review, assign)) {
+            caseItem.disableProperty().bind(workspace.openCaseProperty().isNull());
+        }
+        return menu("Annotate", "annotateMenu", select, box3d, box2d, new SeparatorMenuItem(), undo, redo,
+                duplicate, delete, new SeparatorMenuItem(), step, linkBox, bookmark, new SeparatorMenuItem(), next,
+                done, review, assign);
+    }
+
+    private static RadioMenuItem tool(String text, String keys, String id, BoxTools.Tool tool, ToggleGroup group,
+                                      BoxTools boxes) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setToggleGroup(group);
+        item.setSelected(boxes.toolProperty().get() == tool);
+        item.setOnAction(e -> boxes.toolProperty().set(tool));
+        boxes.toolProperty().addListener((obs, old, now) -> item.setSelected(now == tool));
+        return item;
     }
 
     private Menu assistMenu() {
@@ -124,7 +179,7 @@ final class MainMenuBar {
 
     private Menu helpMenu(MenuBar bar) {
         MenuItem shortcuts = item("Keyboard Shortcuts", "F1", "shortcutsItem");
-        shortcuts.setOnAction(e -> ShortcutsDialog.show(window.stage(), bar));
+        shortcuts.setOnAction(e -> ShortcutsDialog.show(window.stage(), bar, bindings));
         MenuItem about = item("About Groundwork", null, "aboutItem");
         about.setOnAction(e -> AboutDialog.show(window.stage()));
         return menu("Help", "helpMenu", shortcuts, new SeparatorMenuItem(), about);
@@ -141,7 +196,8 @@ final class MainMenuBar {
 
     private static MenuItem item(String text, String accelerator, String id) {
         MenuItem item = new MenuItem(text);
-        item.setId(id);
+        // Every command has an id: the user's own shortcuts are kept by it.
+        item.setId(id != null ? id : "item-" + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         if (accelerator != null) {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }

@@ -30,6 +30,7 @@ public final class MainWindow {
     private final ProjectActions projectActions;
     private final MprViewer viewer = new MprViewer();
     private final ImageActions imageActions;
+    private final CaseWorkspace workspace;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
         this.stage = stage;
@@ -46,9 +47,14 @@ public final class MainWindow {
         });
         StackPane imageArea = new StackPane(emptyImageArea, viewer);
         imageArea.setId("imageArea");
-        annotationPane = EmptyState.create("annotationPane", "Annotation",
-                "No case selected.", "Boxes, questions, reasoning steps and grades of a case appear here.");
 
+        projectActions = new ProjectActions(stage, projects, statusBar);
+        imageActions = new ImageActions(stage, statusBar, viewer);
+        workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions);
+        StackPane annotation = new StackPane(workspace.pane());
+        annotation.setId("annotationPane");
+        annotation.setMinWidth(0);
+        annotationPane = annotation;
         panes = new SplitPane(worklistPane, imageArea, annotationPane);
         panes.setId("mainPanes");
         panes.setOrientation(Orientation.HORIZONTAL);
@@ -57,12 +63,11 @@ public final class MainWindow {
         // The display convention is a reader's standing preference, kept between runs.
         viewer.neurologicalProperty().set(layoutStore.neurological());
         viewer.neurologicalProperty().addListener((obs, was, on) -> layoutStore.saveNeurological(on));
-        projectActions = new ProjectActions(stage, projects, statusBar);
-        imageActions = new ImageActions(stage, statusBar, viewer);
         DropTarget.install(imageArea, imageActions);
         projects.casesProperty().addListener((obs, old, list) -> showProject());
         projects.storeProperty().addListener((obs, old, store) -> showProject());
-        MenuBar menuBar = new MainMenuBar(this).build();
+        projects.completenessProperty().addListener((obs, old, shares) -> showProject());
+        MenuBar menuBar = new MainMenuBar(this, KeyBindings.forUser()).build();
 
         BorderPane root = new BorderPane(panes);
         root.setId("mainWindow");
@@ -72,6 +77,7 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindow.class.getResource("groundwork.css").toExternalForm());
         stage.setScene(scene);
+        workspace.watch(stage, scene);
         stage.setTitle("Groundwork " + AppVersion.get());
         statusBar.showMessage("Ready.");
     }
@@ -116,6 +122,7 @@ public final class MainWindow {
 
     /** Releases the project (its lock, its connection) when the application stops. */
     public void closeProject() {
+        workspace.flushTime();
         projects.close();
     }
 
@@ -124,8 +131,18 @@ public final class MainWindow {
         if (store == null) {
             worklist.showNoProject();
         } else {
-            worklist.showCases(store.folder().getFileName().toString(), projects.casesProperty().get(), store.readOnly());
+            worklist.showCases(store.folder().getFileName().toString(), projects.casesProperty().get(),
+                    projects.completenessProperty().get(), store.readOnly());
         }
+    }
+
+    /** The open case and its annotation tools; for the menus and tests. */
+    public CaseWorkspace workspace() {
+        return workspace;
+    }
+
+    public WorklistView worklist() {
+        return worklist;
     }
 
     public StatusBar statusBar() {

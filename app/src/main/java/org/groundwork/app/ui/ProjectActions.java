@@ -9,6 +9,11 @@ import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.stage.FileChooser;
+import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.protocol.ProtocolException;
+import org.groundwork.annotate.core.protocol.ProtocolReader;
 import javafx.scene.control.TextArea;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -43,8 +48,49 @@ public final class ProjectActions {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Open or create a project folder");
         var folder = chooser.showDialog(owner);
-        if (folder != null) {
+        if (folder == null) {
+            return;
+        }
+        if (java.nio.file.Files.exists(folder.toPath().resolve(SqliteProjectStore.DATABASE))) {
             open(folder.toPath(), SqliteProjectStore.Mode.READ_WRITE);
+        } else {
+            chooseProtocol().ifPresent(p -> open(folder.toPath(), SqliteProjectStore.Mode.READ_WRITE, p));
+        }
+    }
+
+    private static final String FROM_FILE = "From a protocol file…";
+
+    /** A new project's protocol: one of the built-in ones (the knee is the default) or a file. */
+    java.util.Optional<Protocol> chooseProtocol() {
+        java.util.Map<String, Protocol> builtIn = new java.util.LinkedHashMap<>();
+        for (String id : ProtocolReader.BUILT_IN) {
+            Protocol p = ProtocolReader.builtIn(id);
+            builtIn.put(p.name(), p);
+        }
+        List<String> choices = new java.util.ArrayList<>(builtIn.keySet());
+        choices.add(FROM_FILE);
+        ChoiceDialog<String> ask = new ChoiceDialog<>(choices.get(0), choices);
+        ask.initOwner(owner);
+        ask.setTitle("New project");
+        ask.setHeaderText("This folder holds no project yet. Which protocol will the new project follow?");
+        ask.setContentText("Protocol:");
+        ask.getDialogPane().setId("protocolDialog");
+        java.util.Optional<String> chosen = ask.showAndWait();
+        if (chosen.isEmpty() || !chosen.get().equals(FROM_FILE)) {
+            return chosen.map(builtIn::get);
+        }
+        FileChooser files = new FileChooser();
+        files.setTitle("Choose a protocol file");
+        files.getExtensionFilters().add(new FileChooser.ExtensionFilter("Protocol (JSON)", "*.json"));
+        var file = files.showOpenDialog(owner);
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(ProtocolReader.read(file.toPath()));
+        } catch (ProtocolException e) {
+            showError("The protocol cannot be used", e);
+            return java.util.Optional.empty();
         }
     }
 
@@ -59,7 +105,12 @@ public final class ProjectActions {
 
     /** Opens a project; when another window holds it, offers to open it read-only. */
     public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
-        Task<SqliteProjectStore> task = projects.open(folder, mode);
+        return open(folder, mode, SqliteProjectStore.defaultProtocol());
+    }
+
+    /** As {@link #open(Path, SqliteProjectStore.Mode)}; a project created now follows {@code protocol}. */
+    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
+        Task<SqliteProjectStore> task = projects.open(folder, mode, protocol);
         statusBar.track(task);
         task.setOnFailed(e -> {
             Throwable error = task.getException();

@@ -194,6 +194,11 @@ public final class SliceView extends Region {
         requestRender();
     }
 
+    /** Draws the overlays again (what they show changed; the image did not). */
+    public void redrawOverlays() {
+        drawOverlays();
+    }
+
     /** Back to the whole slice in the middle of the view. */
     public void fit() {
         zoom.set(1);

@@ -24,8 +24,11 @@ public final class Progress {
             missing.add("a reasoning step");
         }
         for (SeverityField field : severity(question, protocol)) {
-            if (!annotations.grades(question.id()).containsKey(field.name())) {
+            Grade grade = annotations.grades(question.id()).get(field.name());
+            if (grade == null) {
                 missing.add("the grade \"" + field.name() + "\"");
+            } else if (!field.allows(grade.value())) {
+                missing.add("a valid grade \"" + field.name() + "\" (" + grade.value() + " is not on its scale)");
             }
         }
         return missing;

@@ -12,6 +12,9 @@ public interface ProjectRepository extends AutoCloseable {
     /** Everything annotated on a case: boxes, questions, reasoning chains and grades. */
     CaseAnnotations annotations(long caseId);
 
+    /** The annotations of every case, by case id (for the worklist's completeness and for export). */
+    Map<Long, CaseAnnotations> annotations();
+
     /** The protocol the project was created with. */
     org.groundwork.annotate.core.protocol.Protocol protocol();
 

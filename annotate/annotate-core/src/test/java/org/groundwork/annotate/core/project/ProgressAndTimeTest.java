@@ -27,6 +27,8 @@ class ProgressAndTimeTest {
         a = a.apply(new Edit.PutStep(1, new ReasoningStep("s", "q", "look", null, ME), 0));
         a = a.apply(new Edit.SetGrade(1, new Grade("q", "Size of lesion", 1, ME)));
         assertEquals(List.of("the grade \"Depth of lesion\""), Progress.missing(a, q, knee));
+        a = a.apply(new Edit.SetGrade(1, new Grade("q", "Depth of lesion", 7, ME)));
+        assertEquals(List.of("a valid grade \"Depth of lesion\" (7 is not on its scale)"), Progress.missing(a, q, knee));
         a = a.apply(new Edit.SetGrade(1, new Grade("q", "Depth of lesion", 0, ME)));
         assertTrue(Progress.missing(a, q, knee).isEmpty());
         assertEquals(1.0, Progress.completeness(a, knee));

@@ -2,20 +2,69 @@ package org.groundwork.annotate.fx.worklist;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.CaseStatus;
 
-/** The cases of the open project with their status; says what to do when there are none. */
+/**
+ * The cases of the open project: status, assignee, time spent and completeness, filtered by text
+ * and status. Double-click or Enter opens a case. Says what to do when there are none.
+ */
 public final class WorklistView extends VBox {
+    /** A case as the worklist shows it. */
+    public record Row(CaseRecord record, double completeness) {
+    }
+
+    /** Which cases the status filter lets through. */
+    public enum Filter {
+        ALL("All cases"), UNFINISHED("Unfinished"), TODO("To do"), IN_PROGRESS("In progress"),
+        NEEDS_REVIEW("Needs review"), DONE("Done");
+
+        private final String text;
+
+        Filter(String text) {
+            this.text = text;
+        }
+
+        boolean accepts(CaseStatus status) {
+            return switch (this) {
+                case ALL -> true;
+                case UNFINISHED -> status != CaseStatus.DONE;
+                default -> status.name().equals(name());
+            };
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private final Label title = new Label("Worklist");
     private final Label counts = new Label();
-    private final ListView<CaseRecord> list = new ListView<>();
+    private final TextField search = new TextField();
+    private final ChoiceBox<Filter> filter = new ChoiceBox<>(FXCollections.observableArrayList(Filter.values()));
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<Row> shown = new FilteredList<>(rows);
+    private final ListView<Row> list = new ListView<>(shown);
     private final Label placeholder = new Label();
+    private Consumer<CaseRecord> onOpen = c -> { };
+    private long openCase = -1;
 
     public WorklistView() {
         super(6);
@@ -24,47 +73,134 @@ public final class WorklistView extends VBox {
         setPadding(new Insets(8));
         title.getStyleClass().add("pane-title");
         counts.setId("worklistCounts");
+        search.setId("worklistSearch");
+        search.setPromptText("Filter by name or assignee");
+        filter.setId("worklistFilter");
+        filter.setValue(Filter.ALL);
+        search.textProperty().addListener((obs, old, text) -> refilter());
+        filter.valueProperty().addListener((obs, old, f) -> refilter());
+        HBox.setHgrow(search, Priority.ALWAYS);
         list.setId("worklistList");
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("empty-message");
         list.setPlaceholder(placeholder);
-        list.setCellFactory(v -> new CaseCell());
+        list.setCellFactory(view -> {
+            CaseCell cell = new CaseCell();
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && cell.getItem() != null) {
+                    onOpen.accept(cell.getItem().record());
+                }
+            });
+            return cell;
+        });
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Row selected = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && selected != null) {
+                onOpen.accept(selected.record());
+                e.consume();
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         setMinWidth(0);
-        getChildren().addAll(title, counts, list);
+        getChildren().addAll(title, counts, new HBox(4, search, filter), list);
         showNoProject();
+    }
+
+    static String statusText(CaseStatus status) {
+        return status.name().charAt(0) + status.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String duration(long seconds) {
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    /** What opening a case (double-click, Enter) does. */
+    public void onOpen(Consumer<CaseRecord> handler) {
+        onOpen = handler;
     }
 
     public void showNoProject() {
         title.setText("Worklist");
         counts.setText("");
-        list.getItems().clear();
+        rows.clear();
         placeholder.setText("No project open.\nFile → Open Project… to start.");
     }
 
     /** Shows a project's cases; {@code projectName} heads the list. */
-    public void showCases(String projectName, List<CaseRecord> cases, boolean readOnly) {
+    public void showCases(String projectName, List<CaseRecord> cases, Map<Long, Double> completeness,
+                          boolean readOnly) {
         title.setText(projectName + (readOnly ? " (read-only)" : ""));
-        long done = cases.stream().filter(c -> c.status() == org.groundwork.annotate.core.project.CaseStatus.DONE).count();
-        counts.setText(cases.size() + " case(s), " + done + " done");
-        list.getItems().setAll(cases);
-        placeholder.setText("No cases yet.\nFile → Import Folder… adds DICOM and NIfTI images.");
+        long done = cases.stream().filter(c -> c.status() == CaseStatus.DONE).count();
+        long seconds = cases.stream().mapToLong(CaseRecord::activeSeconds).sum();
+        counts.setText(cases.size() + " case(s), " + done + " done, " + duration(seconds) + " spent");
+        Row keep = list.getSelectionModel().getSelectedItem();
+        rows.setAll(cases.stream().map(c -> new Row(c, completeness.getOrDefault(c.id(), 0.0))).toList());
+        if (keep != null) {
+            select(keep.record().id());
+        }
+        placeholder.setText(cases.isEmpty() ? "No cases yet.\nFile → Import Folder… adds DICOM and NIfTI images."
+                : "No case matches the filter.");
     }
 
-    public ListView<CaseRecord> list() {
+    /** Marks the case that is open in the viewer and selects it. */
+    public void markOpen(long caseId) {
+        openCase = caseId;
+        select(caseId);
+        list.refresh();
+    }
+
+    public void select(long caseId) {
+        for (Row r : shown) {
+            if (r.record().id() == caseId) {
+                list.getSelectionModel().select(r);
+                list.scrollTo(r);
+            }
+        }
+    }
+
+    private void refilter() {
+        String text = search.getText().toLowerCase(Locale.ROOT).strip();
+        Filter f = filter.getValue();
+        shown.setPredicate(r -> f.accepts(r.record().status()) && (text.isEmpty()
+                || r.record().label().toLowerCase(Locale.ROOT).contains(text)
+                || String.valueOf(r.record().assignee()).toLowerCase(Locale.ROOT).contains(text)
+                || String.valueOf(r.record().id()).equals(text)));
+    }
+
+    /** The cases shown, in order, after filtering. */
+    public List<CaseRecord> shownCases() {
+        return shown.stream().map(Row::record).toList();
+    }
+
+    public ListView<Row> list() {
         return list;
     }
 
-    private static final class CaseCell extends ListCell<CaseRecord> {
+    public ChoiceBox<Filter> filter() {
+        return filter;
+    }
+
+    public TextField search() {
+        return search;
+    }
+
+    /** Two lines per case, readable in a narrow pane: what it is, then where it stands. */
+    private final class CaseCell extends ListCell<Row> {
         @Override
-        protected void updateItem(CaseRecord c, boolean empty) {
-            super.updateItem(c, empty);
-            if (empty || c == null) {
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("open-case");
+            if (empty || row == null) {
                 setText(null);
                 return;
             }
-            String status = c.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            setText(c.id() + "  " + c.label() + "  ·  " + status + (c.assignee() == null ? "" : "  ·  " + c.assignee()));
+            CaseRecord c = row.record();
+            if (c.id() == openCase) {
+                getStyleClass().add("open-case");
+            }
+            setText(c.id() + "  " + c.label() + "\n    " + statusText(c.status())
+                    + (c.assignee() == null ? "" : " · " + c.assignee()) + " · " + duration(c.activeSeconds())
+                    + " · " + String.format(Locale.ROOT, "%.0f%% complete", 100 * row.completeness()));
         }
     }
 }

@@ -1,0 +1,245 @@
+package org.groundwork.app.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+import org.groundwork.annotate.core.project.ActiveTimeTracker;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.CaseEditor;
+import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.CaseStatus;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Worklists;
+import org.groundwork.annotate.fx.box.BoxTools;
+import org.groundwork.annotate.fx.reasoning.AnnotationPane;
+import org.groundwork.annotate.fx.reasoning.Editing;
+import org.groundwork.annotate.fx.reasoning.ViewerLink;
+import org.groundwork.annotate.fx.worklist.WorklistView;
+import org.groundwork.app.project.ProjectController;
+import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.fx.MprViewer;
+
+/**
+ * The case being annotated: opening it from the worklist (its images into the viewer, its
+ * annotations into the box tools and the annotation pane), undo and redo, status changes, moving
+ * on to the next unfinished case, and counting the active time spent on it.
+ */
+public final class CaseWorkspace {
+    /** Who edits: the system property {@code groundwork.user}, else the login name. */
+    static final String USER = System.getProperty("groundwork.user", System.getProperty("user.name", "reader"));
+    private static final Duration IDLE_AFTER = Duration.ofMinutes(2);
+
+    private final ProjectController projects;
+    private final WorklistView worklist;
+    private final StatusBar statusBar;
+    private final ImageActions images;
+    private final BoxTools boxes;
+    private final AnnotationPane pane;
+    private final ActiveTimeTracker time = new ActiveTimeTracker(Clock.systemUTC(), IDLE_AFTER);
+    private final ReadOnlyObjectWrapper<CaseRecord> openCase = new ReadOnlyObjectWrapper<>();
+    private CaseEditor editor;
+    private Task<?> imageLoad;
+
+    CaseWorkspace(ProjectController projects, MprViewer viewer, WorklistView worklist, StatusBar statusBar,
+                  ImageActions images) {
+        this.projects = projects;
+        this.worklist = worklist;
+        this.statusBar = statusBar;
+        this.images = images;
+        this.boxes = new BoxTools(viewer, () -> USER);
+        boxes.onError(this::error);
+        this.pane = new AnnotationPane(new ViewerLink(viewer, boxes));
+        worklist.onOpen(this::open);
+        projects.storeProperty().addListener((obs, old, store) -> close(old));
+        Timeline flush = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> flushTime()));
+        flush.setCycleCount(Timeline.INDEFINITE);
+        flush.play();
+    }
+
+    /** Counts activity in the window (clicks, keys, wheel) and its focus, for the time spent per case. */
+    void watch(Stage stage, Scene scene) {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> time.acted());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> time.acted());
+        scene.addEventFilter(ScrollEvent.SCROLL, e -> time.acted());
+        stage.focusedProperty().addListener((obs, was, focused) -> time.focused(focused));
+        time.focused(stage.isFocused());
+    }
+
+    public AnnotationPane pane() {
+        return pane;
+    }
+
+    public BoxTools boxes() {
+        return boxes;
+    }
+
+    public ReadOnlyObjectProperty<CaseRecord> openCaseProperty() {
+        return openCase.getReadOnlyProperty();
+    }
+
+    /** The loading of the open case's images (for tests and the status bar), or null. */
+    public Task<?> imageLoad() {
+        return imageLoad;
+    }
+
+    /** The editor of the open case, or null. */
+    public CaseEditor editor() {
+        return editor;
+    }
+
+    private record Opened(List<Path> files, CaseAnnotations annotations) {
+    }
+
+    /** Opens a case: marks it in progress, loads its images and annotations. */
+    public Task<?> open(CaseRecord c) {
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (store == null) {
+            return null;
+        }
+        flushTime();
+        Task<Opened> task = projects.submit(() -> {
+            if (c.status() == CaseStatus.TODO && !store.readOnly()) {
+                store.apply(new Edit.SetCaseStatus(c.id(), CaseStatus.IN_PROGRESS), USER);
+            }
+            return new Opened(DataRoots.filesOfCase(store, c.id()), store.annotations(c.id()));
+        });
+        task.setOnSucceeded(e -> {
+            Opened opened = task.getValue();
+            editor = new CaseEditor(opened.annotations(), edit -> write(store, edit));
+            editor.addListener(projects::refreshCases);
+            boxes.attach(editor, store.protocol());
+            pane.show(new Editing(editor, store.protocol(), () -> USER, Clock.systemUTC(), this::error),
+                    "Case " + c.id() + ": " + c.label());
+            openCase.set(c);
+            worklist.markOpen(c.id());
+            projects.refreshCases();
+            if (opened.files().isEmpty()) {
+                error("Case " + c.id() + " has no image files in the project.");
+            } else {
+                imageLoad = images.open(opened.files());
+            }
+        });
+        task.setOnFailed(e -> error("Case " + c.id() + " could not be opened: " + task.getException().getMessage()));
+        return task;
+    }
+
+    /** Edits are written on the FX thread: a commit takes well under a millisecond (docs/benchmarks.md). */
+    private static void write(SqliteProjectStore store, Edit edit) throws ProjectException {
+        if (store.readOnly()) {
+            throw new ProjectException(store.folder(), "is open read-only; the edit was not saved");
+        }
+        store.apply(edit, USER);
+    }
+
+    void undo() {
+        if (editor != null) {
+            try {
+                Edit undone = editor.undo();
+                statusBar.showMessage(undone == null ? "Nothing to undo." : "Undone: " + describe(undone));
+            } catch (ProjectException e) {
+                error(e.getMessage());
+            }
+        }
+    }
+
+    void redo() {
+        if (editor != null) {
+            try {
+                Edit redone = editor.redo();
+                statusBar.showMessage(redone == null ? "Nothing to redo." : "Redone: " + describe(redone));
+            } catch (ProjectException e) {
+                error(e.getMessage());
+            }
+        }
+    }
+
+    private static String describe(Edit edit) {
+        return edit.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Sets the open case's status (done, needs review). */
+    void setStatus(CaseStatus status) {
+        CaseRecord c = openCase.get();
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (c == null || store == null) {
+            return;
+        }
+        try {
+            write(store, new Edit.SetCaseStatus(c.id(), status));
+            statusBar.showMessage("Case " + c.id() + " marked " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ".");
+            projects.refreshCases();
+        } catch (ProjectException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** Makes the current user the open case's assignee. */
+    void assignToMe() {
+        CaseRecord c = openCase.get();
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (c == null || store == null) {
+            return;
+        }
+        try {
+            write(store, new Edit.AssignCase(c.id(), USER));
+            statusBar.showMessage("Case " + c.id() + " is assigned to " + USER + ".");
+            projects.refreshCases();
+        } catch (ProjectException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /** Everything is saved already: counts the time, then opens the next unfinished case of the worklist. */
+    void nextCase() {
+        CaseRecord current = openCase.get();
+        List<CaseRecord> shown = worklist.shownCases();
+        var next = Worklists.nextUnfinished(shown, current == null ? -1 : current.id());
+        if (next.isEmpty()) {
+            statusBar.showMessage("No unfinished case left in the worklist.");
+            return;
+        }
+        open(next.get());
+    }
+
+    /** Writes the active time counted since the last flush to the open case. */
+    void flushTime() {
+        flushTime(projects.storeProperty().get());
+    }
+
+    private void flushTime(SqliteProjectStore store) {
+        long seconds = time.drainSeconds();
+        CaseRecord c = openCase.get();
+        if (seconds > 0 && c != null && store != null && !store.readOnly()) {
+            projects.submit(() -> {
+                store.apply(new Edit.AddActiveTime(c.id(), seconds), USER);
+                return null;
+            });
+        }
+    }
+
+    private void close(SqliteProjectStore previous) {
+        flushTime(previous);
+        editor = null;
+        openCase.set(null);
+        boxes.attach(null, null);
+        pane.show(null, "No case open");
+    }
+
+    private void error(String message) {
+        statusBar.showMessage(message);
+    }
+}
