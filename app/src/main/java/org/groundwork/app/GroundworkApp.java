@@ -22,7 +22,11 @@ public final class GroundworkApp extends Application {
         Path screenshot = raw.stream().filter(a -> a.startsWith(SCREENSHOT_OPTION))
                 .map(a -> Path.of(a.substring(SCREENSHOT_OPTION.length()))).findFirst().orElse(null);
         List<Path> paths = raw.stream().filter(a -> !a.startsWith(SCREENSHOT_OPTION)).map(Path::of).toList();
-        if (!paths.isEmpty()) {
+        if (paths.size() == 1 && java.nio.file.Files.exists(paths.get(0).resolve(
+                org.groundwork.storage.SqliteProjectStore.DATABASE))) {
+            // `groundwork open <project folder>` opens the project with its worklist.
+            mainWindow.projectActions().open(paths.get(0), org.groundwork.storage.SqliteProjectStore.Mode.READ_WRITE);
+        } else if (!paths.isEmpty()) {
             var task = mainWindow.imageActions().open(paths);
             if (screenshot != null) {
                 System.err.println("main window shown " + FirstFrame.sinceLaunch() + " ms after the JVM started");

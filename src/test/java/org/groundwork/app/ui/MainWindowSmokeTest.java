@@ -144,6 +144,9 @@ class MainWindowSmokeTest {
             robot.push(KeyCode.ESCAPE);
             FxToolkit.cleanupApplication(app);
             app = RunningApp.start();
+            MenuBar restarted = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
+            assertEquals("X", KeyBindings.items(restarted).stream().filter(i -> "box3dToolItem".equals(i.getId()))
+                    .findFirst().orElseThrow().getAccelerator().getName(), "the new keys are kept");
             robot.push(KeyCode.X);
             assertEquals(org.groundwork.annotate.fx.box.BoxTools.Tool.BOX_3D,
                     app.mainWindow().workspace().boxes().toolProperty().get(), "X now picks the 3D box tool");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code groundwork open}: starts the workstation showing the given files or folder. */
 @Command(name = "open", mixinStandardHelpOptions = true,
-        description = "Start the workstation and open DICOM or NIfTI files or folders in the viewer.")
+        description = "Start the workstation and open DICOM or NIfTI files or folders in the viewer, or a project folder.")
 final class OpenCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH")
     private List<Path> paths;

@@ -228,6 +228,7 @@ public final class CaseWorkspace {
                 store.apply(new Edit.AddActiveTime(c.id(), seconds), USER);
                 return null;
             });
+            projects.refreshCases();
         }
     }
 

@@ -86,6 +86,8 @@ public final class MainWindow {
         WindowLayout layout = layoutStore.load();
         applyLayout(layout);
         stage.show();
+        // Start in the worklist, not its search field, so that single-key shortcuts (V, B, N) work at once.
+        worklist.list().requestFocus();
     }
 
     /** Writes the current size, position and dividers so the next start looks the same. */
