@@ -271,4 +271,38 @@ class AnnotationEndToEndTest {
         assertTrue(app.mainWindow().worklist().list().getItems().get(0).completeness() == 1.0);
         assertFalse(viewer().volumeView().boxes().isEmpty(), "the box is outlined in 3D too");
     }
+
+    @Test
+    void twoDimensionalBoxesDuplicateAndDelete() throws Exception {
+        Path project = project();
+        app = RunningApp.start();
+        openProjectAndCase(project, 1);
+        robot.clickOn(viewer().view(Plane.CORONAL));
+        robot.push(KeyCode.N);
+        assertEquals(BoxTools.Tool.BOX_2D, workspace().boxes().toolProperty().get());
+        robot.drag(screen(Plane.CORONAL, 5, viewerRow(), 5), MouseButton.PRIMARY)
+                .moveTo(screen(Plane.CORONAL, 15, viewerRow(), 20)).release(MouseButton.PRIMARY);
+        Box flat = onlyBox();
+        assertEquals(Box.Shape.SLICE, flat.shape());
+        assertEquals(1, flat.size()[1], "one voxel thick along the coronal normal");
+        assertEquals(11, flat.size()[0]);
+        assertEquals(16, flat.size()[2]);
+        robot.push(KeyCode.V);
+        robot.push(KeyCode.CONTROL, KeyCode.D);
+        assertEquals(2, workspace().editor().current().boxes().size(), "duplicated");
+        robot.push(KeyCode.DELETE);
+        assertEquals(1, workspace().editor().current().boxes().size(), "the copy is selected and deleted");
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(null, workspace().boxes().selectedProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals(2, workspace().editor().current().boxes().size(), "undo brings the copy back");
+    }
+
+    /** The row (j) index of the coronal view's current slice. */
+    private double viewerRow() {
+        SliceView view = viewer().view(Plane.CORONAL);
+        Volume v = viewer().volumeProperty().get();
+        double[] p = view.transform().toPatient(view.getWidth() / 2, view.getHeight() / 2);
+        return v.voxelToLps().inverse().apply(p[0], p[1], p[2])[1];
+    }
 }

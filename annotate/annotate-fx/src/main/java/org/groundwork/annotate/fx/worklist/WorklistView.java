@@ -86,6 +86,8 @@ public final class WorklistView extends VBox {
         list.setPlaceholder(placeholder);
         list.setCellFactory(view -> {
             CaseCell cell = new CaseCell();
+            cell.setPrefWidth(0); // wrap within the pane rather than scroll sideways
+            cell.setWrapText(true);
             cell.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && cell.getItem() != null) {
                     onOpen.accept(cell.getItem().record());
