@@ -275,6 +275,19 @@ public final class SqliteProjectStore implements ProjectRepository {
         return all;
     }
 
+    /** The project's secret for export pseudonyms (written by migration 4; it never leaves the project). */
+    public synchronized String pseudonymSecret() throws ProjectException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM settings WHERE key = 'pseudonym_secret'")) {
+            if (rs.next()) {
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw ProjectDatabase.explain(dir, e);
+        }
+        throw new ProjectException(dir, "was made by an older Groundwork; open it once for writing to prepare it for export");
+    }
+
     @Override
     public synchronized Protocol protocol() {
         return protocol;

@@ -94,6 +94,20 @@ public final class ProjectActions {
         }
     }
 
+    /** File → Export…: asks for the options, then exports the open project in the background. */
+    void chooseAndExport() {
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (store == null) {
+            return;
+        }
+        ExportDialog.ask(owner, store.folder().getFileName().toString())
+                .ifPresent(options -> ExportDialog.run(owner, store, options, statusBar));
+    }
+
+    BooleanBinding canExportProperty() {
+        return projects.storeProperty().isNotNull();
+    }
+
     void chooseAndImport() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Import a folder of DICOM or NIfTI images");

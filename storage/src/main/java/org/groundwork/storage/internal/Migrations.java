@@ -133,6 +133,10 @@ public final class Migrations {
             ALTER TABLE grades ADD COLUMN model_hash TEXT;
             CREATE INDEX questions_case ON questions(case_id);
             CREATE INDEX reasoning_steps_question ON reasoning_steps(question_id, position);
+            """,
+            // 4: the project's own secret, from which exports derive stable pseudonyms
+            """
+            INSERT OR IGNORE INTO settings(key, value) VALUES ('pseudonym_secret', lower(hex(randomblob(32))));
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

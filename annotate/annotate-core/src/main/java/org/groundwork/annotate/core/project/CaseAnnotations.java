@@ -32,23 +32,21 @@ public final class CaseAnnotations {
         return new CaseAnnotations(caseId, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
-    /** Builds the state read from a store: steps in chain order. */
+    /** Builds the state read from a store: steps in chain order. Linear in the number of annotations. */
     public static CaseAnnotations of(long caseId, List<Box> boxes, List<Question> questions,
                                      List<ReasoningStep> orderedSteps, List<Grade> grades) {
-        CaseAnnotations a = empty(caseId);
-        for (Box b : boxes) {
-            a = a.apply(new Edit.PutBox(b));
-        }
-        for (Question q : questions) {
-            a = a.apply(new Edit.PutQuestion(q));
-        }
-        for (ReasoningStep s : orderedSteps) {
-            a = a.apply(new Edit.PutStep(caseId, s, a.steps(s.questionId()).size()));
-        }
-        for (Grade g : grades) {
-            a = a.apply(new Edit.SetGrade(caseId, g));
-        }
-        return a;
+        Map<String, Box> b = new LinkedHashMap<>();
+        boxes.forEach(x -> b.put(x.id(), x));
+        Map<String, Question> q = new LinkedHashMap<>();
+        questions.forEach(x -> q.put(x.id(), x));
+        Map<String, List<ReasoningStep>> s = new LinkedHashMap<>();
+        orderedSteps.forEach(x -> s.computeIfAbsent(x.questionId(), k -> new ArrayList<>()).add(x));
+        s.replaceAll((k, chain) -> Collections.unmodifiableList(chain));
+        Map<String, Map<String, Grade>> g = new LinkedHashMap<>();
+        grades.forEach(x -> g.computeIfAbsent(x.questionId(), k -> new LinkedHashMap<>()).put(x.field(), x));
+        g.replaceAll((k, fields) -> Collections.unmodifiableMap(fields));
+        return new CaseAnnotations(caseId, Collections.unmodifiableMap(b), Collections.unmodifiableMap(q),
+                Collections.unmodifiableMap(s), Collections.unmodifiableMap(g));
     }
 
     public long caseId() {
