@@ -272,6 +272,46 @@ class AnnotationEndToEndTest {
         assertFalse(viewer().volumeView().boxes().isEmpty(), "the box is outlined in 3D too");
     }
 
+    /** Three regions of one knee, each with its question, box, reasoning and grades: the case is complete. */
+    @Test
+    void threeRegionsMakeACompleteCase() throws Exception {
+        Path project = project();
+        app = RunningApp.start();
+        openProjectAndCase(project, 0);
+        @SuppressWarnings("unchecked")
+        ComboBox<Region> regions = robot.lookup("#regionChoice").queryAs(ComboBox.class);
+        int[][] corners = {{4, 4, 12, 12}, {14, 6, 22, 14}, {24, 20, 34, 30}};
+        List<String> ids = List.of("femur-medial-central", "patella-medial", "tibia-lateral-posterior");
+        for (int r = 0; r < 3; r++) {
+            String id = ids.get(r);
+            Region region = regions.getItems().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> regions.setValue(region)));
+            robot.clickOn("#askButton");
+            robot.clickOn(viewer().view(Plane.AXIAL));
+            robot.push(KeyCode.B);
+            int k = viewer().view(Plane.AXIAL).sliceProperty().get();
+            int[] c = corners[r];
+            robot.drag(screen(Plane.AXIAL, c[0], c[1], k), MouseButton.PRIMARY).moveTo(screen(Plane.AXIAL, c[2], c[3], k))
+                    .release(MouseButton.PRIMARY);
+            robot.clickOn("#stepField").write("Finding in " + region.name() + ".").push(KeyCode.ENTER);
+            robot.clickOn("#grade-size-of-bml-including-cyst-0");
+            robot.clickOn("#grade-number-of-bml-within-subregion-0");
+            robot.clickOn("#grade-of-lesion-that-is-bml-excluding-cyst-0");
+        }
+        assertEquals("3 question(s), 3 box(es), 100% complete",
+                robot.lookup("#caseProgress").queryAs(Label.class).getText());
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER); // mark done
+        Screenshots.write(app.mainWindow().stage().getScene(), "annotation-three-regions");
+        CaseAnnotations done = workspace().editor().current();
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            assertEquals(done, store.annotations(done.caseId()));
+            assertEquals(CaseStatus.DONE, store.cases().get(0).status());
+            assertTrue(store.cases().get(0).activeSeconds() >= 0);
+        }
+    }
+
     @Test
     void twoDimensionalBoxesDuplicateAndDelete() throws Exception {
         Path project = project();

@@ -53,14 +53,16 @@ public final class ProjectController implements AutoCloseable {
                 return work.call();
             }
         };
-        storeThread.execute(task);
+        if (!storeThread.isShutdown()) { // after close() nothing more is written; the task never runs
+            storeThread.execute(task);
+        }
         return task;
     }
 
     /** Reads the cases and their completeness again (after status changes or edits). */
     public void refreshCases() {
         SqliteProjectStore open = store.get();
-        if (open != null) {
+        if (open != null && !storeThread.isShutdown()) {
             storeThread.execute(() -> publishCases(open, open.cases()));
         }
     }

@@ -50,6 +50,7 @@ public final class CaseWorkspace {
     private final AnnotationPane pane;
     private final ActiveTimeTracker time = new ActiveTimeTracker(Clock.systemUTC(), IDLE_AFTER);
     private final ReadOnlyObjectWrapper<CaseRecord> openCase = new ReadOnlyObjectWrapper<>();
+    private final Timeline flush = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> flushTime()));
     private CaseEditor editor;
     private Task<?> imageLoad;
 
@@ -64,7 +65,6 @@ public final class CaseWorkspace {
         this.pane = new AnnotationPane(new ViewerLink(viewer, boxes));
         worklist.onOpen(this::open);
         projects.storeProperty().addListener((obs, old, store) -> close(old));
-        Timeline flush = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> flushTime()));
         flush.setCycleCount(Timeline.INDEFINITE);
         flush.play();
     }
@@ -213,6 +213,12 @@ public final class CaseWorkspace {
             return;
         }
         open(next.get());
+    }
+
+    /** Writes the time counted so far and stops counting: the window is closing. */
+    void stop() {
+        flush.stop();
+        flushTime();
     }
 
     /** Writes the active time counted since the last flush to the open case. */

@@ -124,7 +124,7 @@ public final class MainWindow {
 
     /** Releases the project (its lock, its connection) when the application stops. */
     public void closeProject() {
-        workspace.flushTime();
+        workspace.stop();
         projects.close();
     }
 

@@ -169,6 +169,7 @@ public final class AnnotationPane extends VBox {
             } else if (!questions.getItems().isEmpty()) {
                 questions.getSelectionModel().select(questions.getItems().size() - 1);
             }
+            questions.scrollTo(questions.getSelectionModel().getSelectedIndex());
         } finally {
             refreshing = false;
         }
