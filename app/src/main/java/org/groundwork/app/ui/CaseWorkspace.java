@@ -9,6 +9,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -120,7 +121,9 @@ public final class CaseWorkspace {
             Opened opened = task.getValue();
             editor = new CaseEditor(opened.annotations(), edit -> write(store, edit));
             editor.addListener(projects::refreshCases);
-            boxes.attach(editor, store.protocol());
+            // Until the case's own images are loaded the viewer may still show the previous case:
+            // no box may be drawn on those.
+            boxes.attach(null, null);
             pane.show(new Editing(editor, store.protocol(), () -> USER, Clock.systemUTC(), this::error),
                     "Case " + c.id() + ": " + c.label());
             openCase.set(c);
@@ -129,7 +132,13 @@ public final class CaseWorkspace {
             if (opened.files().isEmpty()) {
                 error("Case " + c.id() + " has no image files in the project.");
             } else {
+                CaseEditor opening = editor;
                 imageLoad = images.open(opened.files());
+                imageLoad.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, loaded -> {
+                    if (editor == opening) {
+                        boxes.attach(opening, store.protocol());
+                    }
+                });
             }
         });
         task.setOnFailed(e -> error("Case " + c.id() + " could not be opened: " + task.getException().getMessage()));
