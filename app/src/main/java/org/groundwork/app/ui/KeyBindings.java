@@ -83,7 +83,7 @@ final class KeyBindings {
         try {
             node.flush();
         } catch (BackingStoreException e) {
-            // the keys still apply in this session; the preference store will retry on exit
+            // the keys still apply until the application quits; the preference store retries on exit
         }
     }
 }
