@@ -22,6 +22,7 @@ import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Progress;
 import org.groundwork.annotate.core.project.Worklists;
 import org.groundwork.annotate.fx.box.BoxTools;
 import org.groundwork.annotate.fx.reasoning.AnnotationPane;
@@ -120,7 +121,9 @@ public final class CaseWorkspace {
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
             editor = new CaseEditor(opened.annotations(), edit -> write(store, edit));
-            editor.addListener(projects::refreshCases);
+            CaseEditor edited = editor;
+            edited.addListener(() -> projects.updateCompleteness(c.id(),
+                    Progress.completeness(edited.current(), store.protocol())));
             // Until the case's own images are loaded the viewer may still show the previous case:
             // no box may be drawn on those.
             boxes.attach(null, null);
