@@ -183,9 +183,11 @@ final class MainMenuBar {
     private Menu helpMenu(MenuBar bar) {
         MenuItem shortcuts = item("Keyboard Shortcuts", "F1", "shortcutsItem");
         shortcuts.setOnAction(e -> ShortcutsDialog.show(window.stage(), bar, bindings));
+        MenuItem demo = item("Open Demo Project", null, "demoItem");
+        demo.setOnAction(e -> window.projectActions().openDemo());
         MenuItem about = item("About Groundwork", null, "aboutItem");
         about.setOnAction(e -> AboutDialog.show(window.stage()));
-        return menu("Help", "helpMenu", shortcuts, new SeparatorMenuItem(), about);
+        return menu("Help", "helpMenu", shortcuts, demo, new SeparatorMenuItem(), about);
     }
 
     private CheckMenuItem paneToggle(String text, String accelerator, String id, Node pane) {

@@ -94,6 +94,26 @@ public final class ProjectActions {
         }
     }
 
+    /** Help → Open Demo Project: makes the synthetic knee project once (in the background), then opens it. */
+    public Task<Path> openDemo() {
+        Path folder = org.groundwork.app.demo.DemoProject.folder();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Preparing the demo project in " + folder + "…");
+                updateProgress(-1, 1);
+                return org.groundwork.app.demo.DemoProject.ensure(folder);
+            }
+        };
+        statusBar.track(task);
+        task.setOnSucceeded(e -> open(task.getValue(), SqliteProjectStore.Mode.READ_WRITE));
+        task.setOnFailed(e -> showError("The demo project could not be made", task.getException()));
+        Thread worker = new Thread(task, "groundwork-demo");
+        worker.setDaemon(true);
+        worker.start();
+        return task;
+    }
+
     /** File → Export…: asks for the options, then exports the open project in the background. */
     void chooseAndExport() {
         SqliteProjectStore store = projects.storeProperty().get();

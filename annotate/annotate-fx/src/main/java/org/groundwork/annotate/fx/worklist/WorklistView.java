@@ -125,7 +125,7 @@ public final class WorklistView extends VBox {
         title.setText("Worklist");
         counts.setText("");
         rows.clear();
-        placeholder.setText("No project open.\nFile → Open Project… to start.");
+        placeholder.setText("No project open.\nFile → Open Project… to start,\nor Help → Open Demo Project to try\nGroundwork on two synthetic knees.");
     }
 
     /** Shows a project's cases; {@code projectName} heads the list. */

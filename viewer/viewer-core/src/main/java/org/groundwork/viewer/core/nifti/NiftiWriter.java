@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,8 +102,8 @@ public final class NiftiWriter {
         b.putFloat(112, (float) v.slope());
         b.putFloat(116, (float) v.intercept());
         b.put(123, (byte) NIFTI_UNITS_MM_SEC);
-        byte[] descrip = "Groundwork".getBytes(StandardCharsets.US_ASCII);
-        b.put(148, descrip);
+        // descrip stays empty: readers show it as the series description, and a description could
+        // carry identifying text into an exported dataset.
         b.putShort(252, (short) (q.valid() ? 1 : 0)); // qform_code: scanner anatomical
         b.putShort(254, (short) 1); // sform_code: scanner anatomical
         b.putFloat(256, (float) q.b());
