@@ -44,4 +44,10 @@ class ExportCommandTest {
         assertTrue(err.toString().contains("sum to 1"), err.toString());
         assertEquals(2, run("export", dir.resolve("nothing").toString(), "--out", dir.resolve("z").toString()));
     }
+
+    @Test
+    void theExportBenchmarkRuns() {
+        assertEquals(0, run("bench", "export", "--cases", "3", "--questions", "4", "--dir", dir.resolve("bench").toString()));
+        assertTrue(out.toString().contains("run 3: 12 quintuples of 3 cases"), out.toString());
+    }
 }
