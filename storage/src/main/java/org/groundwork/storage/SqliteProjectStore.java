@@ -193,11 +193,6 @@ public final class SqliteProjectStore implements ProjectRepository {
         return cases;
     }
 
-    @Override
-    public synchronized List<Box> boxes(long caseId) {
-        return annotations(caseId).boxes();
-    }
-
     /** Reads provenance from five columns: author, created_at, origin, model_id, model_hash. */
     private static Provenance provenance(ResultSet rs, int first) throws SQLException {
         return new Provenance(rs.getString(first), Instant.parse(rs.getString(first + 1)),

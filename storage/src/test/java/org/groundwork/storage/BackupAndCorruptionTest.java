@@ -45,7 +45,7 @@ class BackupAndCorruptionTest {
                 }
             });
             assertTrue(full.getMessage().contains("disk is full"), full.getMessage());
-            assertTrue(store.boxes(caseId).stream().anyMatch(b -> b.id().equals("kept")));
+            assertTrue(store.annotations(caseId).boxes().stream().anyMatch(b -> b.id().equals("kept")));
         }
         CrashAndLockTest.assertIntact(project);
     }

@@ -55,7 +55,7 @@ class CrashAndLockTest {
             try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
                 assertNotNull(store.clearedStaleLock(), "the dead child's lock is reported as cleared");
                 Set<String> present = new HashSet<>();
-                for (Box b : store.boxes(store.cases().get(0).id())) {
+                for (Box b : store.annotations(store.cases().get(0).id()).boxes()) {
                     present.add(b.id());
                 }
                 for (String id : acknowledged) {

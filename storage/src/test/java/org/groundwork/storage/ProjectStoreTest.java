@@ -93,7 +93,7 @@ class ProjectStoreTest {
             store.apply(new Edit.AddActiveTime(caseId, 95), "dr.b");
         }
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
-            assertEquals(List.of(box("b1", caseId, 2)), store.boxes(caseId));
+            assertEquals(List.of(box("b1", caseId, 2)), store.annotations(caseId).boxes());
             CaseRecord c = store.cases().get(0);
             assertEquals(CaseStatus.DONE, c.status());
             assertEquals("dr.b", c.assignee());

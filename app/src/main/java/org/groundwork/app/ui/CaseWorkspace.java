@@ -26,7 +26,7 @@ import org.groundwork.annotate.core.project.Progress;
 import org.groundwork.annotate.core.project.Worklists;
 import org.groundwork.annotate.fx.box.BoxTools;
 import org.groundwork.annotate.fx.reasoning.AnnotationPane;
-import org.groundwork.annotate.fx.reasoning.Editing;
+import org.groundwork.annotate.fx.Editing;
 import org.groundwork.annotate.fx.reasoning.ViewerLink;
 import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.project.ProjectController;
@@ -62,8 +62,7 @@ public final class CaseWorkspace {
         this.worklist = worklist;
         this.statusBar = statusBar;
         this.images = images;
-        this.boxes = new BoxTools(viewer, () -> USER);
-        boxes.onError(this::error);
+        this.boxes = new BoxTools(viewer);
         this.pane = new AnnotationPane(new ViewerLink(viewer, boxes));
         worklist.onOpen(this::open);
         projects.storeProperty().addListener((obs, old, store) -> close(old));
@@ -120,26 +119,25 @@ public final class CaseWorkspace {
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
-            editor = new CaseEditor(opened.annotations(), edit -> write(store, edit));
-            CaseEditor edited = editor;
-            edited.addListener(() -> projects.updateCompleteness(c.id(),
-                    Progress.completeness(edited.current(), store.protocol())));
+            CaseEditor opening = new CaseEditor(opened.annotations(), edit -> write(store, edit));
+            editor = opening;
+            opening.addListener(() -> projects.updateCompleteness(c.id(),
+                    Progress.completeness(opening.current(), store.protocol())));
+            Editing editing = new Editing(opening, store.protocol(), () -> USER, Clock.systemUTC(), this::error);
             // Until the case's own images are loaded the viewer may still show the previous case:
             // no box may be drawn on those.
-            boxes.attach(null, null);
-            pane.show(new Editing(editor, store.protocol(), () -> USER, Clock.systemUTC(), this::error),
-                    "Case " + c.id() + ": " + c.label());
+            boxes.attach(null);
+            pane.show(editing, "Case " + c.id() + ": " + c.label());
             openCase.set(c);
             worklist.markOpen(c.id());
             projects.refreshCases();
             if (opened.files().isEmpty()) {
                 error("Case " + c.id() + " has no image files in the project.");
             } else {
-                CaseEditor opening = editor;
                 imageLoad = images.open(opened.files());
                 imageLoad.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, loaded -> {
                     if (editor == opening) {
-                        boxes.attach(opening, store.protocol());
+                        boxes.attach(editing);
                     }
                 });
             }
@@ -157,21 +155,24 @@ public final class CaseWorkspace {
     }
 
     void undo() {
-        if (editor != null) {
-            try {
-                Edit undone = editor.undo();
-                statusBar.showMessage(undone == null ? "Nothing to undo." : "Undone: " + describe(undone));
-            } catch (ProjectException e) {
-                error(e.getMessage());
-            }
-        }
+        replay(CaseEditor::undo, "Undone: ", "Nothing to undo.");
     }
 
     void redo() {
+        replay(CaseEditor::redo, "Redone: ", "Nothing to redo.");
+    }
+
+    /** Undo or redo of the open case's editor: one of its two moves. */
+    @FunctionalInterface
+    private interface EditorMove {
+        Edit apply(CaseEditor editor) throws ProjectException;
+    }
+
+    private void replay(EditorMove move, String done, String nothing) {
         if (editor != null) {
             try {
-                Edit redone = editor.redo();
-                statusBar.showMessage(redone == null ? "Nothing to redo." : "Redone: " + describe(redone));
+                Edit edit = move.apply(editor);
+                statusBar.showMessage(edit == null ? nothing : done + describe(edit));
             } catch (ProjectException e) {
                 error(e.getMessage());
             }
@@ -184,31 +185,25 @@ public final class CaseWorkspace {
 
     /** Sets the open case's status (done, needs review). */
     void setStatus(CaseStatus status) {
-        CaseRecord c = openCase.get();
-        SqliteProjectStore store = projects.storeProperty().get();
-        if (c == null || store == null) {
-            return;
-        }
-        try {
-            write(store, new Edit.SetCaseStatus(c.id(), status));
-            statusBar.showMessage("Case " + c.id() + " marked " + status.name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + ".");
-            projects.refreshCases();
-        } catch (ProjectException e) {
-            error(e.getMessage());
-        }
+        writeCaseState(id -> new Edit.SetCaseStatus(id, status),
+                " marked " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".");
     }
 
     /** Makes the current user the open case's assignee. */
     void assignToMe() {
+        writeCaseState(id -> new Edit.AssignCase(id, USER), " is assigned to " + USER + ".");
+    }
+
+    /** Writes a change of the open case's state (not undoable), says so, and refreshes the worklist. */
+    private void writeCaseState(java.util.function.LongFunction<Edit> change, String said) {
         CaseRecord c = openCase.get();
         SqliteProjectStore store = projects.storeProperty().get();
         if (c == null || store == null) {
             return;
         }
         try {
-            write(store, new Edit.AssignCase(c.id(), USER));
-            statusBar.showMessage("Case " + c.id() + " is assigned to " + USER + ".");
+            write(store, change.apply(c.id()));
+            statusBar.showMessage("Case " + c.id() + said);
             projects.refreshCases();
         } catch (ProjectException e) {
             error(e.getMessage());
@@ -254,7 +249,7 @@ public final class CaseWorkspace {
         flushTime(previous);
         editor = null;
         openCase.set(null);
-        boxes.attach(null, null);
+        boxes.attach(null);
         pane.show(null, "No case open");
     }
 

@@ -154,10 +154,7 @@ final class ExportDialog {
         task.setOnCancelled(e -> statusBar.showMessage("Export cancelled; nothing was written."));
         task.setOnFailed(e -> message(owner, Alert.AlertType.ERROR, "The export failed",
                 String.valueOf(task.getException().getMessage())).getDialogPane().setId("errorDialog"));
-        Thread worker = new Thread(task, "groundwork-export");
-        worker.setDaemon(true);
-        worker.start();
-        return task;
+        return org.groundwork.app.concurrent.Background.start(task, "groundwork-export");
     }
 
     private static Alert message(Stage owner, Alert.AlertType type, String header, String text) {

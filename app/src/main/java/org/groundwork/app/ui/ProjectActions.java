@@ -108,10 +108,7 @@ public final class ProjectActions {
         statusBar.track(task);
         task.setOnSucceeded(e -> open(task.getValue(), SqliteProjectStore.Mode.READ_WRITE));
         task.setOnFailed(e -> showError("The demo project could not be made", task.getException()));
-        Thread worker = new Thread(task, "groundwork-demo");
-        worker.setDaemon(true);
-        worker.start();
-        return task;
+        return org.groundwork.app.concurrent.Background.start(task, "groundwork-demo");
     }
 
     /** File → Export…: asks for the options, then exports the open project in the background. */

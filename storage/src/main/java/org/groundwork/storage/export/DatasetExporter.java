@@ -185,7 +185,7 @@ public final class DatasetExporter {
                         + size[0] + " x " + size[1] + " x " + size[2] + " volume", true));
                 continue;
             }
-            c.geometry(v.voxelToLps(), size, v.info().modality());
+            c.geometry(v.voxelToLps(), v.info().modality());
             NiftiWriter.write(v, temp.resolve(c.image()));
             if (options.formats().contains(ExportFormat.NIFTI)) {
                 NiftiWriter.write(Masks.of(v, c.annotations().boxes(), protocol), temp.resolve(c.mask()));

@@ -15,7 +15,6 @@ public final class ExportCase {
     private final CaseAnnotations annotations;
     private String split = "train";
     private Affine voxelToLps;
-    private int[] size;
     private String modality = "";
 
     public ExportCase(CaseRecord record, String name, String patient, CaseAnnotations annotations) {
@@ -49,19 +48,14 @@ public final class ExportCase {
         split = value;
     }
 
-    /** Records the converted volume's geometry (voxel to LPS, size in voxels) and modality. */
-    public void geometry(Affine affine, int[] voxels, String imageModality) {
+    /** Records the converted volume's voxel-to-LPS affine and modality. */
+    public void geometry(Affine affine, String imageModality) {
         voxelToLps = affine;
-        size = voxels.clone();
         modality = imageModality;
     }
 
     public Affine voxelToLps() {
         return voxelToLps;
-    }
-
-    public int[] size() {
-        return size.clone();
     }
 
     public String modality() {

@@ -7,8 +7,6 @@ import java.util.Map;
 public interface ProjectRepository extends AutoCloseable {
     List<CaseRecord> cases();
 
-    List<Box> boxes(long caseId);
-
     /** Everything annotated on a case: boxes, questions, reasoning chains and grades. */
     CaseAnnotations annotations(long caseId);
 

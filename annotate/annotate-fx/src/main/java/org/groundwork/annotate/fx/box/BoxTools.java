@@ -4,8 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,11 +15,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import org.groundwork.annotate.core.project.Box;
-import org.groundwork.annotate.core.project.CaseEditor;
 import org.groundwork.annotate.core.project.Edit;
-import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Provenance;
-import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.fx.Editing;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.fx.BoxOutline;
 import org.groundwork.viewer.fx.MprViewer;
@@ -44,15 +40,12 @@ public final class BoxTools {
     private static final double GRAB = 6;
 
     private final MprViewer viewer;
-    private final Supplier<String> user;
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.SELECT);
     private final StringProperty region = new SimpleStringProperty(this, "region");
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
     private final BoxPainter painter = new BoxPainter(this);
-    private CaseEditor editor;
-    private Protocol protocol;
+    private Editing editing;
     private Drag drag;
-    private Consumer<String> errors = message -> { };
 
     /** A drag in progress: what it started from and the box it would make now. */
     private record Drag(SliceView view, Kind kind, Box original, double[] start, List<int[]> faces, Box preview) {
@@ -63,9 +56,8 @@ public final class BoxTools {
 
     private enum Kind { CREATE, MOVE, RESIZE }
 
-    public BoxTools(MprViewer viewer, Supplier<String> user) {
+    public BoxTools(MprViewer viewer) {
         this.viewer = viewer;
-        this.user = user;
         for (SliceView view : viewer.views()) {
             view.addOverlay((g, t) -> painter.draw(view, g, t));
             view.addVoxelMouseHandler(this::mouse);
@@ -75,15 +67,14 @@ public final class BoxTools {
         viewer.volumeProperty().addListener((obs, old, v) -> redraw());
     }
 
-    /** Edits the boxes of {@code caseEditor}'s case from now on; null detaches. */
-    public void attach(CaseEditor caseEditor, Protocol caseProtocol) {
-        editor = caseEditor;
-        protocol = caseProtocol;
+    /** Edits the boxes of a case from now on, reporting failed edits as {@code caseEditing} says; null detaches. */
+    public void attach(Editing caseEditing) {
+        editing = caseEditing;
         drag = null;
         selected.set(null);
-        if (caseEditor != null) {
-            caseEditor.addListener(() -> {
-                if (editor == caseEditor) {
+        if (caseEditing != null) {
+            caseEditing.editor().addListener(() -> {
+                if (editing == caseEditing) {
                     changed();
                 }
             });
@@ -105,32 +96,24 @@ public final class BoxTools {
         return selected;
     }
 
-    /** Where failed edits are reported (the status bar). */
-    public void onError(Consumer<String> handler) {
-        errors = handler;
-    }
-
     public Optional<Box> selectedBox() {
-        return editor == null || selected.get() == null ? Optional.empty() : editor.current().box(selected.get());
+        return editing == null || selected.get() == null ? Optional.empty()
+                : editing.editor().current().box(selected.get());
     }
 
     public void deleteSelected() {
-        selectedBox().ifPresent(b -> apply(new Edit.DeleteBox(b.caseId(), b.id())));
+        selectedBox().ifPresent(b -> editing.apply(new Edit.DeleteBox(b.caseId(), b.id())));
     }
 
     /** Copies the selected box, shifted by two voxels in-plane where the volume allows, and selects the copy. */
     public void duplicateSelected() {
         selectedBox().ifPresent(b -> {
-            Box copy = shifted(b.withId(UUID.randomUUID().toString())
-                    .withProvenance(Provenance.human(user.get(), java.time.Instant.now())), new int[] {2, 2, 0});
-            if (apply(new Edit.PutBox(copy))) {
+            Box copy = shifted(b.withId(UUID.randomUUID().toString()).withProvenance(editing.byUser()),
+                    new int[] {2, 2, 0});
+            if (editing.apply(new Edit.PutBox(copy))) {
                 selected.set(copy.id());
             }
         });
-    }
-
-    Protocol protocol() {
-        return protocol;
     }
 
     Volume volume() {
@@ -139,10 +122,10 @@ public final class BoxTools {
 
     /** The boxes to draw: the case's, with a box being dragged shown where it would go. */
     List<Box> shownBoxes() {
-        if (editor == null) {
+        if (editing == null) {
             return List.of();
         }
-        List<Box> boxes = new java.util.ArrayList<>(editor.current().boxes());
+        List<Box> boxes = new java.util.ArrayList<>(editing.editor().current().boxes());
         if (drag != null && drag.preview() != null) {
             boxes.removeIf(b -> b.id().equals(drag.preview().id()));
             boxes.add(drag.preview());
@@ -155,12 +138,13 @@ public final class BoxTools {
     }
 
     Color colour(Box box) {
-        String hex = protocol == null ? null : protocol.region(box.regionId()).map(r -> r.colour()).orElse(null);
+        String hex = editing == null ? null
+                : editing.protocol().region(box.regionId()).map(r -> r.colour()).orElse(null);
         return hex == null ? Color.web("#f0d060") : Color.web(hex);
     }
 
     String label(Box box) {
-        return box.label() != null ? box.label() : protocol == null ? "" : protocol.regionName(box.regionId());
+        return box.label() != null ? box.label() : editing == null ? "" : editing.protocol().regionName(box.regionId());
     }
 
     ViewAxes axes(SliceView view) {
@@ -196,7 +180,7 @@ public final class BoxTools {
 
     private void mouse(VoxelMouseEvent event) {
         MouseEvent m = event.source();
-        if (editor == null || volume() == null || m.isShiftDown() || m.getButton() != MouseButton.PRIMARY
+        if (editing == null || volume() == null || m.isShiftDown() || m.getButton() != MouseButton.PRIMARY
                 && m.getEventType() != MouseEvent.MOUSE_MOVED) {
             return;
         }
@@ -254,7 +238,7 @@ public final class BoxTools {
 
     /** The in-slice box under a screen point; the smallest when boxes overlap. */
     private Box boxAt(SliceView view, ViewTransform t, double x, double y) {
-        return editor.current().boxes().stream().filter(b -> cuts(view, t, b)).filter(b -> {
+        return editing.editor().current().boxes().stream().filter(b -> cuts(view, t, b)).filter(b -> {
             double[] r = screenRect(volume(), t, b);
             return x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3];
         }).min(Comparator.comparingDouble(b -> {
@@ -334,9 +318,8 @@ public final class BoxTools {
         String id = d.preview() == null ? UUID.randomUUID().toString() : d.preview().id();
         String regionId = region.get();
         Box.Shape shape = tool.get() == Tool.BOX_2D ? Box.Shape.SLICE : Box.Shape.VOLUME;
-        return new Box(id, editor.caseId(), regionId, protocol == null || regionId == null ? null
-                : protocol.regionName(regionId), min, max, shape, Box.patientCorners(a, min, max),
-                Provenance.human(user.get(), java.time.Instant.now()));
+        return new Box(id, editing.caseId(), regionId, regionId == null ? null : editing.protocol().regionName(regionId),
+                min, max, shape, Box.patientCorners(a, min, max), editing.byUser());
     }
 
     private void finish() {
@@ -360,7 +343,7 @@ public final class BoxTools {
             result = result.withProvenance(new Provenance(p.author(), p.createdAt(), Provenance.Origin.MODEL_EDITED,
                     p.modelId(), p.modelHash()));
         }
-        if (apply(new Edit.PutBox(result))) {
+        if (editing.apply(new Edit.PutBox(result))) {
             selected.set(result.id());
         }
         redraw();
@@ -392,7 +375,7 @@ public final class BoxTools {
         }
         Box moved = shifted(box, delta);
         if (!moved.equals(box)) {
-            apply(new Edit.PutBox(moved));
+            editing.apply(new Edit.PutBox(moved));
         }
         e.consume();
     }
@@ -410,18 +393,8 @@ public final class BoxTools {
         return box.withExtent(min, max, volume().voxelToLps());
     }
 
-    private boolean apply(Edit edit) {
-        try {
-            editor.apply(edit);
-            return true;
-        } catch (ProjectException e) {
-            errors.accept(e.getMessage());
-            return false;
-        }
-    }
-
     private void changed() {
-        if (editor != null && selected.get() != null && editor.current().box(selected.get()).isEmpty()) {
+        if (editing != null && selected.get() != null && editing.editor().current().box(selected.get()).isEmpty()) {
             selected.set(null);
         }
         redraw();

@@ -1,5 +1,6 @@
 package org.groundwork.annotate.fx.reasoning;
 
+import org.groundwork.annotate.fx.Editing;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,7 +23,6 @@ import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Progress;
 import org.groundwork.annotate.core.project.Question;
-import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.QuestionTemplate;
 import org.groundwork.annotate.core.protocol.Region;
 
@@ -253,10 +253,6 @@ public final class AnnotationPane extends VBox {
 
     public void bookmarkView() {
         chain.bookmarkView();
-    }
-
-    public ListView<Question> questionList() {
-        return questions;
     }
 
     private final class RegionCell extends ListCell<Region> {

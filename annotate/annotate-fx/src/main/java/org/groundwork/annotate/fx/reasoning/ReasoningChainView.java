@@ -1,5 +1,6 @@
 package org.groundwork.annotate.fx.reasoning;
 
+import org.groundwork.annotate.fx.Editing;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -184,10 +185,6 @@ final class ReasoningChainView extends VBox {
 
     private ReasoningStep selected() {
         return steps.getSelectionModel().getSelectedItem();
-    }
-
-    ListView<ReasoningStep> list() {
-        return steps;
     }
 
     /** How evidence reads in the chain: "▣ Femur, medial central" or "◎ Sagittal 42  W 800 L 300". */

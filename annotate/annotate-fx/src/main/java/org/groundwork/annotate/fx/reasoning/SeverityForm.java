@@ -1,5 +1,6 @@
 package org.groundwork.annotate.fx.reasoning;
 
+import org.groundwork.annotate.fx.Editing;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;

@@ -178,13 +178,6 @@ public final class WorklistView extends VBox {
         return list;
     }
 
-    public ChoiceBox<Filter> filter() {
-        return filter;
-    }
-
-    public TextField search() {
-        return search;
-    }
 
     /** Two lines per case, readable in a narrow pane: what it is, then where it stands. */
     private final class CaseCell extends ListCell<Row> {

@@ -1,4 +1,4 @@
-package org.groundwork.annotate.fx.reasoning;
+package org.groundwork.annotate.fx;
 
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -9,7 +9,10 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.protocol.Protocol;
 
-/** What the panels of one open case share: its editor, its protocol, who is editing, where errors go. */
+/**
+ * What the tools and panels of one open case share: its editor, its protocol, who is editing, where
+ * errors go.
+ */
 public record Editing(CaseEditor editor, Protocol protocol, Supplier<String> user, Clock clock,
                       Consumer<String> errors) {
     /** Applies an edit, reporting a failure instead of throwing; returns whether it was saved. */
