@@ -6,7 +6,8 @@ set "ROOT=%~dp0"
 set "APP_JAR=%ROOT%app\target\groundwork-app.jar"
 if not exist "%APP_JAR%" (
   echo Building Groundwork ^(first start^)... 1>&2
-  call mvn -q -B -f "%ROOT%pom.xml" -Dmaven.test.skip=true package 1>&2 || exit /b 1
+  rem -DskipTests, not -Dmaven.test.skip: modules share test fixtures as test jars, which must still be built.
+  call mvn -q -B -f "%ROOT%pom.xml" -DskipTests package 1>&2 || exit /b 1
 )
 set "JAVA_CMD=java"
 if defined JAVA_HOME set "JAVA_CMD=%JAVA_HOME%\bin\java"

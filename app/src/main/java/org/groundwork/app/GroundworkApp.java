@@ -43,6 +43,21 @@ public final class GroundworkApp extends Application {
         }
     }
 
+    /**
+     * Starts the workstation with these parameters and waits until it closes; where no window can be
+     * shown, says why in one sentence on {@code err} and returns 2 instead.
+     */
+    public static int launch(java.io.PrintWriter err, String... parameters) {
+        java.util.Optional<String> problem = DesktopCheck.forThisMachine().problem();
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
+            err.flush();
+            return 2;
+        }
+        Application.launch(GroundworkApp.class, parameters);
+        return exitStatus;
+    }
+
     /** Exit status for `groundwork open --screenshot`: 0 once the first image was written. */
     public static int exitStatus() {
         return exitStatus;

@@ -1,6 +1,5 @@
 package org.groundwork.app;
 
-import javafx.application.Application;
 import org.groundwork.app.cli.GroundworkCommand;
 
 /**
@@ -13,7 +12,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Application.launch(GroundworkApp.class);
+            int status = GroundworkApp.launch(new java.io.PrintWriter(System.err, true));
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         System.exit(GroundworkCommand.execute(args));

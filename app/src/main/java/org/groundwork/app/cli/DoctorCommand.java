@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundwork.app.AppVersion;
+import org.groundwork.app.DesktopCheck;
 import org.groundwork.app.ui.WindowLayoutStore;
 import org.groundwork.assist.EngineStatus;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Java:        " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + "), " + System.getProperty("java.home"));
         out.println("JavaFX:      " + javafxVersion(problems));
+        DesktopCheck desktop = DesktopCheck.forThisMachine();
+        out.println("Desktop:     " + desktop.describe());
+        desktop.installProblem().ifPresent(problems::add); // no display is a fact of this session, not a fault
         EngineStatus engine = EngineStatus.check();
         if (engine.available()) {
             out.println("Model engine: " + engine.engine() + " " + engine.version() + " on " + engine.device());

@@ -3,7 +3,6 @@ package org.groundwork.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.application.Application;
 import org.groundwork.app.GroundworkApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,6 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "open", mixinStandardHelpOptions = true,
         description = "Start the workstation and open DICOM or NIfTI files or folders in the viewer, or a project folder.")
 final class OpenCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "PATH")
     private List<Path> paths;
 
@@ -27,7 +29,6 @@ final class OpenCommand implements Callable<Integer> {
             args.add(GroundworkApp.SCREENSHOT_OPTION + screenshot);
         }
         paths.forEach(p -> args.add(p.toString()));
-        Application.launch(GroundworkApp.class, args.toArray(String[]::new));
-        return GroundworkApp.exitStatus();
+        return GroundworkApp.launch(spec.commandLine().getErr(), args.toArray(String[]::new));
     }
 }
