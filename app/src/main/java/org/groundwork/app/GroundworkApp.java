@@ -11,6 +11,8 @@ import org.groundwork.app.ui.WindowLayoutStore;
 public final class GroundworkApp extends Application {
     /** Parameter prefix: write a screenshot there once the first image is shown, then quit. */
     public static final String SCREENSHOT_OPTION = "--screenshot=";
+    /** System property: "empty" starts on an empty window instead of the last project or the demo (GUI tests). */
+    public static final String STARTUP_PROPERTY = "groundwork.startup";
     private static volatile int exitStatus;
     private MainWindow mainWindow;
 
@@ -22,7 +24,9 @@ public final class GroundworkApp extends Application {
         Path screenshot = raw.stream().filter(a -> a.startsWith(SCREENSHOT_OPTION))
                 .map(a -> Path.of(a.substring(SCREENSHOT_OPTION.length()))).findFirst().orElse(null);
         List<Path> paths = raw.stream().filter(a -> !a.startsWith(SCREENSHOT_OPTION)).map(Path::of).toList();
-        if (paths.size() == 1 && java.nio.file.Files.exists(paths.get(0).resolve(
+        if (raw.isEmpty() && !"empty".equals(System.getProperty(STARTUP_PROPERTY))) {
+            mainWindow.openAtStart();
+        } else if (paths.size() == 1 && java.nio.file.Files.exists(paths.get(0).resolve(
                 org.groundwork.storage.SqliteProjectStore.DATABASE))) {
             // `groundwork open <project folder>` opens the project with its worklist.
             mainWindow.projectActions().open(paths.get(0), org.groundwork.storage.SqliteProjectStore.Mode.READ_WRITE);

@@ -105,35 +105,6 @@ class ProjectWindowTest {
         }
     }
 
-    @Test
-    void theDemoProjectIsMadeOnceAndOpensWithTwoKnees() throws Exception {
-        System.setProperty(org.groundwork.app.demo.DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        try {
-            RunningApp.await(RunningApp.onFx(() -> app.mainWindow().projectActions().openDemo()));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> worklist().getItems().size() == 2);
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.clickOn(robot.lookup("#worklistList .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
-                    .stream().filter(c -> c.getIndex() == 1 && !c.isEmpty()).findFirst().orElseThrow());
-            robot.push(javafx.scene.input.KeyCode.ENTER);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
-                    && app.mainWindow().workspace().imageLoad().isDone());
-            WaitForAsyncUtils.waitForFxEvents();
-            var volume = app.mainWindow().viewer().volumeProperty().get();
-            assertEquals(160 * 160 * 40, volume.voxelCount());
-            assertEquals("knee-mri", app.mainWindow().workspace().editor() == null ? ""
-                    : SqliteProjectStore.defaultProtocol().id());
-            Screenshots.write(app.mainWindow().stage().getScene(), "demo-project");
-            // A second start finds the demo and does not make it again.
-            long made = Files.getLastModifiedTime(tmp.resolve("demo/knee-demo-project/" + SqliteProjectStore.DATABASE))
-                    .toMillis();
-            assertEquals(tmp.resolve("demo/knee-demo-project"),
-                    org.groundwork.app.demo.DemoProject.ensure(tmp.resolve("demo")));
-            assertTrue(made > 0);
-        } finally {
-            System.clearProperty(org.groundwork.app.demo.DemoProject.FOLDER_PROPERTY);
-        }
-    }
-
     private MenuItem importItem() {
         MenuBar bar = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
         return bar.getMenus().get(0).getItems().stream().filter(i -> "importFolderItem".equals(i.getId()))

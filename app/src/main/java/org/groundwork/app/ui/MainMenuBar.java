@@ -184,7 +184,7 @@ final class MainMenuBar {
         MenuItem shortcuts = item("Keyboard Shortcuts", "F1", "shortcutsItem");
         shortcuts.setOnAction(e -> ShortcutsDialog.show(window.stage(), bar, bindings));
         MenuItem demo = item("Open Demo Project", null, "demoItem");
-        demo.setOnAction(e -> window.projectActions().openDemo());
+        demo.setOnAction(e -> window.openDemo());
         MenuItem about = item("About Groundwork", null, "aboutItem");
         about.setOnAction(e -> AboutDialog.show(window.stage()));
         return menu("Help", "helpMenu", shortcuts, demo, new SeparatorMenuItem(), about);

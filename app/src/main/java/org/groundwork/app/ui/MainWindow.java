@@ -90,6 +90,27 @@ public final class MainWindow {
         worklist.list().requestFocus();
     }
 
+    /** What a start without arguments shows: the last project, or at the first start the demo on its first case. */
+    public void openAtStart() {
+        java.util.Optional<java.nio.file.Path> last = projectActions.lastProject();
+        if (last.isPresent()) {
+            projectActions.open(last.get(), org.groundwork.storage.SqliteProjectStore.Mode.READ_WRITE);
+        } else {
+            openDemo();
+        }
+    }
+
+    /** Makes the demo project when needed, opens it and its first case. */
+    public javafx.concurrent.Task<java.nio.file.Path> openDemo() {
+        return projectActions.openDemo(() -> {
+            var cases = projects.casesProperty().get();
+            if (cases != null && !cases.isEmpty()) {
+                worklist.select(cases.get(0).id());
+                workspace.open(cases.get(0));
+            }
+        });
+    }
+
     /** Writes the current size, position and dividers so the next start looks the same. */
     public void saveLayout() {
         WindowLayout saved = layoutStore.load();

@@ -30,6 +30,7 @@ public final class ProjectActions {
     private final ProjectController projects;
     private final StatusBar statusBar;
     private final BooleanBinding canImport;
+    private final RecentProject recent = RecentProject.forUser();
 
     ProjectActions(Stage owner, ProjectController projects, StatusBar statusBar) {
         this.owner = owner;
@@ -94,19 +95,27 @@ public final class ProjectActions {
         }
     }
 
-    /** Help → Open Demo Project: makes the synthetic knee project once (in the background), then opens it. */
-    public Task<Path> openDemo() {
+    /** The project to reopen at start, if the last one still exists. */
+    java.util.Optional<Path> lastProject() {
+        return recent.last();
+    }
+
+    /**
+     * Help → Open Demo Project: makes the demo project once (in the background, with progress), opens
+     * it, then runs {@code whenOpen}.
+     */
+    Task<Path> openDemo(Runnable whenOpen) {
         Path folder = org.groundwork.app.demo.DemoProject.folder();
-        Task<Path> task = new Task<>() {
+        Task<Path> task = new org.groundwork.app.concurrent.MonitoredTask<>() {
             @Override
             protected Path call() throws Exception {
                 updateMessage("Preparing the demo project in " + folder + "…");
-                updateProgress(-1, 1);
-                return org.groundwork.app.demo.DemoProject.ensure(folder);
+                return org.groundwork.app.demo.DemoProject.ensure(folder, monitor());
             }
         };
-        statusBar.track(task);
-        task.setOnSucceeded(e -> open(task.getValue(), SqliteProjectStore.Mode.READ_WRITE));
+        statusBar.track(task, true);
+        task.setOnSucceeded(e -> open(task.getValue(), SqliteProjectStore.Mode.READ_WRITE)
+                .addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, opened -> whenOpen.run()));
         task.setOnFailed(e -> showError("The demo project could not be made", task.getException()));
         return org.groundwork.app.concurrent.Background.start(task, "groundwork-demo");
     }
@@ -143,6 +152,7 @@ public final class ProjectActions {
     public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
         Task<SqliteProjectStore> task = projects.open(folder, mode, protocol);
         statusBar.track(task);
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> recent.remember(folder));
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (error instanceof ProjectException p && p.getMessage().contains("open in another Groundwork window")) {

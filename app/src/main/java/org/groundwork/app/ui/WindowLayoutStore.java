@@ -7,7 +7,7 @@ import java.util.prefs.Preferences;
 public final class WindowLayoutStore {
     /** System property naming another preferences node, so tests never touch the user's own. */
     public static final String NODE_PROPERTY = "groundwork.preferences.node";
-    private static final String DEFAULT_NODE = "org/groundwork/app";
+    static final String DEFAULT_NODE = "org/groundwork/app";
 
     private final Preferences node;
 

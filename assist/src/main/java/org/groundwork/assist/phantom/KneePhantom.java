@@ -23,7 +23,7 @@ import org.groundwork.viewer.core.VoxelData;
 public final class KneePhantom {
     /**
      * A sagittal acquisition grid: columns run anterior to posterior, rows superior to inferior,
-     * slices from the patient's right to left; spacing in millimetres.
+     * slices from the patient's left to right; spacing in millimetres.
      */
     public record Grid(int columns, int rows, int slices, double columnSpacing, double rowSpacing, double sliceSpacing) {
         /** The 3DReasonKnee-like grid: 384 x 384 x 160 at 0.365 x 0.365 x 0.7 mm. */
@@ -89,7 +89,8 @@ public final class KneePhantom {
         double[][] toLps = multiply(rotation(angles), new double[][] {{right ? -scale : scale, 0, 0}, {0, -scale, 0},
             {0, 0, scale}});
         double[][] toKnee = invert(toLps);
-        Affine voxelToLps = Affine.of(0, 0, grid.sliceSpacing(), -grid.fieldOfView(2) / 2,
+        // Slices run from the patient's left to right, along the row x column normal, as DICOM readers order them.
+        Affine voxelToLps = Affine.of(0, 0, -grid.sliceSpacing(), grid.fieldOfView(2) / 2,
                 grid.columnSpacing(), 0, 0, -grid.fieldOfView(0) / 2,
                 0, -grid.rowSpacing(), 0, grid.fieldOfView(1) / 2,
                 0, 0, 0, 1);
@@ -114,7 +115,7 @@ public final class KneePhantom {
         });
         String name = "Knee phantom " + seed;
         VolumeInfo info = new VolumeInfo(name, "synthetic", "knee phantom", "MR", "", "", "", "",
-                "Sag 3D DESS WE (" + (right ? "right" : "left") + " knee phantom)", 450, 900, false);
+                "Sag 3D DESS WE (" + (right ? "right" : "left") + " knee phantom)", "", 450, 900, false);
         Volume volume = new Volume(nx, ny, nz, new VoxelData.Int16(voxels), voxelToLps, 1, 0, info, List.of());
         Findings findings = new Findings(right, scale, effusion, lesionSize > 0 ? LESION_SITES[site] : null, lesionSize,
                 cyst);

@@ -1,13 +1,15 @@
 package org.groundwork.viewer.core.dicom;
 
-/** The DICOM attributes Groundwork reads, as (group << 16 | element). */
+/** The DICOM attributes Groundwork reads or writes, as (group << 16 | element). */
 public final class Tag {
     private Tag() {
     }
 
     public static final int FILE_META_INFORMATION_GROUP_LENGTH = 0x00020000;
     public static final int MEDIA_STORAGE_SOP_CLASS_UID = 0x00020002;
+    public static final int MEDIA_STORAGE_SOP_INSTANCE_UID = 0x00020003;
     public static final int TRANSFER_SYNTAX_UID = 0x00020010;
+    public static final int IMPLEMENTATION_CLASS_UID = 0x00020012;
 
     public static final int DIRECTORY_RECORD_SEQUENCE = 0x00041220;
     public static final int REFERENCED_FILE_ID = 0x00041500;
@@ -17,11 +19,21 @@ public final class Tag {
     public static final int SOP_CLASS_UID = 0x00080016;
     public static final int SOP_INSTANCE_UID = 0x00080018;
     public static final int STUDY_DATE = 0x00080020;
+    public static final int SERIES_DATE = 0x00080021;
+    public static final int STUDY_TIME = 0x00080030;
+    public static final int ACCESSION_NUMBER = 0x00080050;
+    public static final int MANUFACTURER = 0x00080070;
+    public static final int INSTITUTION_NAME = 0x00080080;
+    public static final int REFERRING_PHYSICIAN_NAME = 0x00080090;
+    public static final int STUDY_DESCRIPTION = 0x00081030;
     public static final int MODALITY = 0x00080060;
     public static final int SERIES_DESCRIPTION = 0x0008103E;
 
     public static final int PATIENT_NAME = 0x00100010;
     public static final int PATIENT_ID = 0x00100020;
+    public static final int PATIENT_BIRTH_DATE = 0x00100030;
+    public static final int PATIENT_SEX = 0x00100040;
+    public static final int BODY_PART_EXAMINED = 0x00180015;
 
     public static final int SLICE_THICKNESS = 0x00180050;
     public static final int SPACING_BETWEEN_SLICES = 0x00180088;
@@ -30,11 +42,14 @@ public final class Tag {
 
     public static final int STUDY_INSTANCE_UID = 0x0020000D;
     public static final int SERIES_INSTANCE_UID = 0x0020000E;
+    public static final int STUDY_ID = 0x00200010;
     public static final int SERIES_NUMBER = 0x00200011;
     public static final int ACQUISITION_NUMBER = 0x00200012;
     public static final int INSTANCE_NUMBER = 0x00200013;
     public static final int IMAGE_POSITION_PATIENT = 0x00200032;
     public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
+    public static final int FRAME_OF_REFERENCE_UID = 0x00200052;
+    public static final int LATERALITY = 0x00200060;
     public static final int TEMPORAL_POSITION_IDENTIFIER = 0x00200100;
     public static final int PLANE_POSITION_SEQUENCE = 0x00209113;
     public static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;

@@ -239,7 +239,7 @@ public final class SeriesAssembler {
                 : first.instance().file().getParent().toString(), "DICOM",
                 TransferSyntax.describe(first.instance().transferSyntaxUid()), d.string(Tag.MODALITY),
                 d.string(Tag.PATIENT_ID), d.string(Tag.PATIENT_NAME), d.string(Tag.STUDY_INSTANCE_UID),
-                d.string(Tag.SERIES_INSTANCE_UID), d.string(Tag.SERIES_DESCRIPTION), first.windowCenter(),
+                d.string(Tag.SERIES_INSTANCE_UID), d.string(Tag.SERIES_DESCRIPTION), d.string(Tag.STUDY_DATE), first.windowCenter(),
                 first.windowWidth(), first.instance().pixelFormat().photometric().equals("MONOCHROME1"));
     }
 

@@ -1,0 +1,112 @@
+package org.groundwork.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.CaseStatus;
+import org.groundwork.annotate.core.project.Evidence;
+import org.groundwork.annotate.core.project.Progress;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.app.demo.DemoProject;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.testing.RunningApp;
+import org.groundwork.testing.Screenshots;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A start without a recent project makes the demo and opens its first case; the next start reopens it. */
+@Tag("fx")
+class FirstStartTest {
+    private final FxRobot robot = new FxRobot();
+    private GroundworkApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void asAtFirstStart() throws Exception {
+        RecentProject.forUser().forget();
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        System.setProperty(GroundworkApp.STARTUP_PROPERTY, "");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        System.setProperty(GroundworkApp.STARTUP_PROPERTY, "empty");
+        System.clearProperty(DemoProject.FOLDER_PROPERTY);
+        System.clearProperty(DemoProject.GRID_PROPERTY);
+        RecentProject.forUser().forget();
+    }
+
+    @Test
+    void theFirstStartMakesTheDemoOpensItsFirstCaseAndTheNextStartReopensIt() throws Exception {
+        app = RunningApp.start();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
+                && app.mainWindow().workspace().imageLoad().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Six knees in the worklist, the first two done as examples, the first one open.
+        List<CaseRecord> shown = app.mainWindow().worklist().shownCases();
+        assertEquals(DemoProject.CASES, shown.size());
+        List<String> rows = robot.lookup("#worklistList .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> !c.isEmpty()).map(ListCell::getText).toList();
+        assertEquals(2, rows.stream().filter(t -> t.contains("Done")).count(), rows.toString());
+        assertEquals(shown.get(0).id(), app.mainWindow().workspace().openCaseProperty().get().id());
+        var volume = app.mainWindow().viewer().volumeProperty().get();
+        assertEquals(128 * 128 * 48, volume.voxelCount());
+        assertEquals("DICOM", volume.info().format());
+        assertTrue(volume.info().patientName().startsWith("Phantom^"), volume.info().patientName());
+        String progress = robot.lookup("#caseProgress").queryAs(Label.class).getText();
+        assertTrue(progress.startsWith("5 question(s), 5 box(es), 100% complete"), progress);
+        Screenshots.write(app.mainWindow().stage().getScene(), "first-start-demo");
+
+        // The examples are complete readings: boxes, steps pointing at boxes and views, every grade.
+        Path project = DemoProject.project(tmp.resolve("demo"));
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            for (CaseRecord c : store.cases().subList(0, 2)) {
+                assertEquals(CaseStatus.DONE, c.status());
+                CaseAnnotations a = store.annotations(c.id());
+                assertEquals(5, a.questions().size());
+                assertEquals(1.0, Progress.completeness(a, store.protocol()), 1e-9);
+                var steps = a.questions().stream().flatMap(q -> a.steps(q.id()).stream()).toList();
+                assertTrue(steps.stream().anyMatch(s -> s.evidence() instanceof Evidence.BoxRef));
+                assertTrue(steps.stream().anyMatch(s -> s.evidence() instanceof Evidence.ViewBookmark));
+            }
+            assertTrue(store.cases().subList(2, DemoProject.CASES).stream().allMatch(c -> c.status() != CaseStatus.DONE));
+        }
+
+        // The next start reopens the last project; the demo is not made again.
+        Path firstImage = tmp.resolve("demo/images/knee-01/IM0001.dcm");
+        var made = Files.getLastModifiedTime(firstImage);
+        FxToolkit.cleanupApplication(app);
+        app = RunningApp.start();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.mainWindow().worklist().shownCases().size() == DemoProject.CASES);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#worklistPane .pane-title").queryAs(Label.class).getText().contains("knee-demo-project"));
+        assertEquals(made, Files.getLastModifiedTime(firstImage));
+    }
+}
