@@ -84,6 +84,19 @@ class FirstStartTest {
         assertTrue(progress.startsWith("5 question(s), 5 box(es), 100% complete"), progress);
         Screenshots.write(app.mainWindow().stage().getScene(), "first-start-demo");
 
+        // The corner text says whose study it is, as a PACS viewer does, inside the view; it can be hidden.
+        Label corner = robot.lookup("#axialView .view-top-info").queryAs(Label.class);
+        assertTrue(corner.getText().startsWith("Phantom, Avery (GWDEMO-001)\n2026-01-05\nSag 3D DESS WE"), corner.getText());
+        var axial = robot.lookup("#axialView").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(corner.getBoundsInParent().getMaxX() <= axial.getWidth(), "the text stays inside its view");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(corner.getText().startsWith("Sag 3D DESS WE"), corner.getText());
+        Screenshots.write(app.mainWindow().stage().getScene(), "first-start-demo-patient-hidden");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(corner.getText().startsWith("Phantom, Avery"), corner.getText());
+
         // The examples are complete readings: boxes, steps pointing at boxes and views, every grade.
         Path project = DemoProject.project(tmp.resolve("demo"));
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {

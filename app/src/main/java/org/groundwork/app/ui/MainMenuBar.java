@@ -103,13 +103,18 @@ final class MainMenuBar {
         text.setId("overlayTextItem");
         text.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         text.selectedProperty().bindBidirectional(viewer.overlayTextVisibleProperty());
+        CheckMenuItem hideIdentity = new CheckMenuItem("Hide Patient Details (Screen Sharing)");
+        hideIdentity.setId("hidePatientItem");
+        hideIdentity.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
+        hideIdentity.setSelected(!viewer.identifyingTextVisibleProperty().get());
+        hideIdentity.selectedProperty().addListener((obs, was, on) -> viewer.identifyingTextVisibleProperty().set(!on));
         CheckMenuItem neurological = new CheckMenuItem("Neurological Convention (Patient's Left on Left)");
         neurological.setId("neurologicalItem");
         neurological.selectedProperty().bindBidirectional(viewer.neurologicalProperty());
         MenuItem reset = item("Reset View", "Shortcut+0", "resetViewItem");
         reset.setOnAction(e -> viewer.reset());
         return menu("View", "viewMenu", single, mpr, mpr3d, rendering, new SeparatorMenuItem(), presets, invert, smooth, text,
-                neurological, reset,
+                hideIdentity, neurological, reset,
                 new SeparatorMenuItem(),
                 paneToggle("Worklist", "Shortcut+Shift+W", "toggleWorklistItem", window.worklistPane()),
                 paneToggle("Annotation Pane", "Shortcut+Shift+A", "toggleAnnotationItem", window.annotationPane()));

@@ -63,6 +63,8 @@ public final class MainWindow {
         // The display convention is a reader's standing preference, kept between runs.
         viewer.neurologicalProperty().set(layoutStore.neurological());
         viewer.neurologicalProperty().addListener((obs, was, on) -> layoutStore.saveNeurological(on));
+        viewer.identifyingTextVisibleProperty().set(!layoutStore.hidePatientDetails());
+        viewer.identifyingTextVisibleProperty().addListener((obs, was, on) -> layoutStore.saveHidePatientDetails(!on));
         DropTarget.install(imageArea, imageActions);
         projects.casesProperty().addListener((obs, old, list) -> showProject());
         projects.storeProperty().addListener((obs, old, store) -> showProject());

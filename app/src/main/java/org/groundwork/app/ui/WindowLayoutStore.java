@@ -3,7 +3,7 @@ package org.groundwork.app.ui;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** Remembers the {@link WindowLayout} between runs in the user's Java preferences. */
+/** Remembers the {@link WindowLayout} and the display preferences between runs in the user's Java preferences. */
 public final class WindowLayoutStore {
     /** System property naming another preferences node, so tests never touch the user's own. */
     public static final String NODE_PROPERTY = "groundwork.preferences.node";
@@ -54,11 +54,24 @@ public final class WindowLayoutStore {
     }
 
     public void saveNeurological(boolean on) {
-        node.putBoolean("neurological", on);
+        saveFlag("neurological", on, "the display convention");
+    }
+
+    /** Whether the views leave out the patient's name, ID and study date (for screen sharing). */
+    public boolean hidePatientDetails() {
+        return node.getBoolean("hidePatientDetails", false);
+    }
+
+    public void saveHidePatientDetails(boolean on) {
+        saveFlag("hidePatientDetails", on, "whether patient details are hidden");
+    }
+
+    private void saveFlag(String key, boolean on, String what) {
+        node.putBoolean(key, on);
         try {
             node.flush();
         } catch (BackingStoreException e) {
-            System.err.println("warning: could not save the display convention: " + e.getMessage());
+            System.err.println("warning: could not save " + what + ": " + e.getMessage());
         }
     }
 

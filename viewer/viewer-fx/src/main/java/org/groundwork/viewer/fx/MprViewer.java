@@ -35,6 +35,7 @@ public final class MprViewer extends GridPane {
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
     private final BooleanProperty neurological = new SimpleBooleanProperty(this, "neurological");
     private final BooleanProperty overlayTextVisible = new SimpleBooleanProperty(this, "overlayTextVisible", true);
+    private final BooleanProperty identifyingTextVisible = new SimpleBooleanProperty(this, "identifyingTextVisible", true);
     private final ObjectProperty<SliceRenderer.Interpolation> interpolation =
             new SimpleObjectProperty<>(this, "interpolation", SliceRenderer.Interpolation.LINEAR);
 
@@ -49,6 +50,7 @@ public final class MprViewer extends GridPane {
             v.invertProperty().bind(invert);
             v.neurologicalProperty().bind(neurological);
             v.overlayTextVisibleProperty().bind(overlayTextVisible);
+            v.identifyingTextVisibleProperty().bind(identifyingTextVisible);
             v.interpolationProperty().bind(interpolation);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
@@ -168,6 +170,11 @@ public final class MprViewer extends GridPane {
 
     public BooleanProperty overlayTextVisibleProperty() {
         return overlayTextVisible;
+    }
+
+    /** Patient name, ID and study date in the views' text; off for screen sharing. */
+    public BooleanProperty identifyingTextVisibleProperty() {
+        return identifyingTextVisible;
     }
 
     public ObjectProperty<SliceRenderer.Interpolation> interpolationProperty() {

@@ -51,6 +51,7 @@ public final class SliceView extends Region {
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
     private final BooleanProperty neurological = new SimpleBooleanProperty(this, "neurological");
     private final BooleanProperty overlayTextVisible = new SimpleBooleanProperty(this, "overlayTextVisible", true);
+    private final BooleanProperty identifyingTextVisible = new SimpleBooleanProperty(this, "identifyingTextVisible", true);
     private final ObjectProperty<SliceRenderer.Interpolation> interpolation =
             new SimpleObjectProperty<>(this, "interpolation", SliceRenderer.Interpolation.LINEAR);
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
@@ -90,6 +91,7 @@ public final class SliceView extends Region {
             info.visibleProperty().bind(overlayTextVisible);
         }
         bottomInfo.setAlignment(Pos.BOTTOM_LEFT);
+        topInfo.getStyleClass().add("view-top-info");
         overlays.add(new CrosshairOverlay(crosshair));
 
         source.addListener((obs, old, renderer) -> resetGeometry());
@@ -98,6 +100,7 @@ public final class SliceView extends Region {
         window.addListener((obs, old, value) -> requestRender());
         invert.addListener((obs, old, value) -> requestRender());
         interpolation.addListener((obs, old, value) -> requestRender());
+        identifyingTextVisible.addListener((obs, old, value) -> updateInfo());
         zoom.addListener((obs, old, value) -> requestLayout());
         panX.addListener((obs, old, value) -> requestLayout());
         panY.addListener((obs, old, value) -> requestLayout());
@@ -136,6 +139,11 @@ public final class SliceView extends Region {
 
     public BooleanProperty overlayTextVisibleProperty() {
         return overlayTextVisible;
+    }
+
+    /** Whether the overlay names the patient and the study date (off for screen sharing). */
+    public BooleanProperty identifyingTextVisibleProperty() {
+        return identifyingTextVisible;
     }
 
     public ObjectProperty<SliceRenderer.Interpolation> interpolationProperty() {
@@ -276,9 +284,10 @@ public final class SliceView extends Region {
         if (renderer == null || geometry == null) {
             return;
         }
-        String description = renderer.volume().info().seriesDescription();
-        topInfo.setText((description.isBlank() ? renderer.volume().info().source() : description)
-                + "\n" + plane.name().charAt(0) + plane.name().substring(1).toLowerCase(Locale.ROOT));
+        List<String> lines = new java.util.ArrayList<>(OverlayText.describe(renderer.volume().info(),
+                identifyingTextVisible.get()));
+        lines.add(plane.name().charAt(0) + plane.name().substring(1).toLowerCase(Locale.ROOT));
+        topInfo.setText(String.join("\n", lines));
         double position = geometry.positionMm(slice.get());
         WindowLevel w = window.get();
         bottomInfo.setText(String.format(Locale.ROOT, "Slice %d/%d  %.1f mm%nW %.0f  L %.0f%nZoom %.0f%%",
@@ -313,9 +322,12 @@ public final class SliceView extends Region {
         layoutLabel(edges[1], w - edges[1].prefWidth(-1) - pad, (h - edges[1].prefHeight(-1)) / 2);
         layoutLabel(edges[2], (w - edges[2].prefWidth(-1)) / 2, pad);
         layoutLabel(edges[3], (w - edges[3].prefWidth(-1)) / 2, h - edges[3].prefHeight(-1) - pad);
-        layoutLabel(topInfo, pad + 14, pad + edges[2].prefHeight(-1)); // below the top letter
-        layoutLabel(bottomInfo, pad + 14, h - bottomInfo.prefHeight(-1) - pad - edges[3].prefHeight(-1));
         updateInfo();
+        double textWidth = Math.max(0, w - 2 * (pad + 14)); // long text ends in an ellipsis, never past the view
+        topInfo.resizeRelocate(pad + 14, pad + edges[2].prefHeight(-1), Math.min(topInfo.prefWidth(-1), textWidth),
+                topInfo.prefHeight(-1)); // below the top letter
+        bottomInfo.resizeRelocate(pad + 14, h - bottomInfo.prefHeight(-1) - pad - edges[3].prefHeight(-1),
+                Math.min(bottomInfo.prefWidth(-1), textWidth), bottomInfo.prefHeight(-1));
         drawOverlays();
     }
 
