@@ -97,6 +97,35 @@ class FirstStartTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(corner.getText().startsWith("Phantom, Avery"), corner.getText());
 
+        // A notification, not a dialog, says what the demo is.
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                && l.getText().startsWith("6 synthetic knee MRIs")).tryQuery().isPresent(), "demo notification shown");
+
+        // The region picker filters as one types: "cruciate" leaves the two cruciate ligaments.
+        robot.clickOn("#regionChoice");
+        robot.write("cruciate");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> offered = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> !c.isEmpty() && c.getScene() != app.mainWindow().stage().getScene())
+                .map(c -> c.getText() == null ? ((javafx.scene.control.Labeled) c.getGraphic()).getText() : c.getText()).toList();
+        Screenshots.write(robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getScene() != app.mainWindow().stage().getScene()).findFirst().orElseThrow().getScene(),
+                "region-search");
+        assertTrue(offered.size() >= 2 && offered.stream().allMatch(t -> t.toLowerCase().contains("cruciate")), offered.toString());
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+
+        // The status filter: ticking Done leaves the two example cases.
+        robot.clickOn("#worklistFilter");
+        robot.clickOn("Done");
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> doneRows = robot.lookup("#worklistList .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> !c.isEmpty()).map(ListCell::getText).toList();
+        assertEquals(2, doneRows.size(), doneRows.toString());
+        assertTrue(robot.lookup("#worklistFilter").queryAs(org.controlsfx.control.CheckComboBox.class).getTitle()
+                .equals("Done"));
+        Screenshots.write(app.mainWindow().stage().getScene(), "worklist-filter-done");
+
         // The examples are complete readings: boxes, steps pointing at boxes and views, every grade.
         Path project = DemoProject.project(tmp.resolve("demo"));
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {

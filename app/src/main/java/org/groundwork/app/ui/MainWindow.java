@@ -109,6 +109,8 @@ public final class MainWindow {
             if (cases != null && !cases.isEmpty()) {
                 worklist.select(cases.get(0).id());
                 workspace.open(cases.get(0));
+                Notify.info(stage, "Demo project", cases.size() + " synthetic knee MRIs; the first "
+                        + org.groundwork.app.demo.DemoProject.ANNOTATED + " are read as examples. Help → Tour shows the workflow.");
             }
         });
     }

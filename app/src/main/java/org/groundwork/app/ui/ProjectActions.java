@@ -172,6 +172,9 @@ public final class ProjectActions {
         statusBar.track(task);
         task.setOnSucceeded(e -> {
             ProjectImporter.Report report = task.getValue();
+            Notify.info(owner, "Import finished", report.newCases() + " new case(s), " + report.newImages()
+                    + " new image(s)" + (report.alreadyPresent() > 0 ? ", " + report.alreadyPresent() + " already in the project" : "")
+                    + (report.unreadable().isEmpty() ? "." : "; " + report.unreadable().size() + " file(s) could not be read."));
             if (!report.unreadable().isEmpty()) {
                 Alert alert = dialog(Alert.AlertType.WARNING, "Some files could not be imported",
                         report.unreadable().size() + " file(s) could not be imported; the others were.");

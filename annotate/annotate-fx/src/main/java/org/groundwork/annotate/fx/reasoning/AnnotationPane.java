@@ -34,8 +34,9 @@ import org.groundwork.annotate.core.protocol.Region;
 public final class AnnotationPane extends VBox {
     private final Label caseTitle = new Label();
     private final Label caseProgress = new Label();
-    private final ComboBox<Region> regionChoice = new ComboBox<>();
-    private final ComboBox<QuestionTemplate> templateChoice = new ComboBox<>();
+    // 53 regions and 69 questions in the knee protocol: both pickers filter as the user types.
+    private final ComboBox<Region> regionChoice = new org.controlsfx.control.SearchableComboBox<>();
+    private final ComboBox<QuestionTemplate> templateChoice = new org.controlsfx.control.SearchableComboBox<>();
     private final TextField freeQuestion = new TextField();
     private final ListView<Question> questions = new ListView<>();
     private final Label missing = new Label();
@@ -58,12 +59,14 @@ public final class AnnotationPane extends VBox {
         regionChoice.setId("regionChoice");
         regionChoice.setPromptText("Region");
         regionChoice.setMaxWidth(Double.MAX_VALUE);
+        regionChoice.setConverter(converter(Region::name));
         regionChoice.setCellFactory(v -> new RegionCell());
         regionChoice.setButtonCell(new RegionCell());
         regionChoice.valueProperty().addListener((obs, old, region) -> regionChosen(region));
         templateChoice.setId("templateChoice");
         templateChoice.setPromptText("Question");
         templateChoice.setMaxWidth(Double.MAX_VALUE);
+        templateChoice.setConverter(converter(QuestionTemplate::text));
         templateChoice.setCellFactory(v -> new TemplateCell());
         templateChoice.setButtonCell(new TemplateCell());
         Button ask = new Button("Ask");
@@ -301,4 +304,20 @@ public final class AnnotationPane extends VBox {
             setGraphic(row);
         }
     }
+
+    /** What the search field of a picker matches: the text the user reads. */
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : text.apply(item);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null; // the pickers are not editable
+            }
+        };
+    }
+
 }

@@ -8,8 +8,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -30,35 +30,10 @@ public final class WorklistView extends VBox {
     public record Row(CaseRecord record, double completeness) {
     }
 
-    /** Which cases the status filter lets through. */
-    public enum Filter {
-        ALL("All cases"), UNFINISHED("Unfinished"), TODO("To do"), IN_PROGRESS("In progress"),
-        NEEDS_REVIEW("Needs review"), DONE("Done");
-
-        private final String text;
-
-        Filter(String text) {
-            this.text = text;
-        }
-
-        boolean accepts(CaseStatus status) {
-            return switch (this) {
-                case ALL -> true;
-                case UNFINISHED -> status != CaseStatus.DONE;
-                default -> status.name().equals(name());
-            };
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
     private final Label title = new Label("Worklist");
     private final Label counts = new Label();
     private final TextField search = new TextField();
-    private final ChoiceBox<Filter> filter = new ChoiceBox<>(FXCollections.observableArrayList(Filter.values()));
+    private final CheckComboBox<CaseStatus> filter = new CheckComboBox<>(FXCollections.observableArrayList(CaseStatus.values()));
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final FilteredList<Row> shown = new FilteredList<>(rows);
     private final ListView<Row> list = new ListView<>(shown);
@@ -76,9 +51,25 @@ public final class WorklistView extends VBox {
         search.setId("worklistSearch");
         search.setPromptText("Filter by name or assignee");
         filter.setId("worklistFilter");
-        filter.setValue(Filter.ALL);
+        filter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CaseStatus status) {
+                return status == null ? "" : statusText(status);
+            }
+
+            @Override
+            public CaseStatus fromString(String text) {
+                return null;
+            }
+        });
+        filter.setTitle("All statuses"); // none checked shows every case
         search.textProperty().addListener((obs, old, text) -> refilter());
-        filter.valueProperty().addListener((obs, old, f) -> refilter());
+        filter.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<CaseStatus>) c -> {
+            List<CaseStatus> checked = filter.getCheckModel().getCheckedItems();
+            filter.setTitle(checked.isEmpty() ? "All statuses"
+                    : checked.stream().map(WorklistView::statusText).collect(java.util.stream.Collectors.joining(", ")));
+            refilter();
+        });
         HBox.setHgrow(search, Priority.ALWAYS);
         list.setId("worklistList");
         placeholder.setWrapText(true);
@@ -125,7 +116,7 @@ public final class WorklistView extends VBox {
         title.setText("Worklist");
         counts.setText("");
         rows.clear();
-        placeholder.setText("No project open.\nFile → Open Project… to start,\nor Help → Open Demo Project to try\nGroundwork on two synthetic knees.");
+        placeholder.setText("No project open.\nFile → Open Project… to start,\nor Help → Open Demo Project to try\nGroundwork on six synthetic knee MRIs.");
     }
 
     /** Shows a project's cases; {@code projectName} heads the list. */
@@ -162,8 +153,8 @@ public final class WorklistView extends VBox {
 
     private void refilter() {
         String text = search.getText().toLowerCase(Locale.ROOT).strip();
-        Filter f = filter.getValue();
-        shown.setPredicate(r -> f.accepts(r.record().status()) && (text.isEmpty()
+        List<CaseStatus> statuses = List.copyOf(filter.getCheckModel().getCheckedItems());
+        shown.setPredicate(r -> (statuses.isEmpty() || statuses.contains(r.record().status())) && (text.isEmpty()
                 || r.record().label().toLowerCase(Locale.ROOT).contains(text)
                 || String.valueOf(r.record().assignee()).toLowerCase(Locale.ROOT).contains(text)
                 || String.valueOf(r.record().id()).equals(text)));
