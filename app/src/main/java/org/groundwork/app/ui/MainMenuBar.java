@@ -188,11 +188,13 @@ final class MainMenuBar {
     private Menu helpMenu(MenuBar bar) {
         MenuItem shortcuts = item("Keyboard Shortcuts", "F1", "shortcutsItem");
         shortcuts.setOnAction(e -> ShortcutsDialog.show(window.stage(), bar, bindings));
+        MenuItem tour = item("Tour", "Shift+F1", "tourItem");
+        tour.setOnAction(e -> window.tour().resume());
         MenuItem demo = item("Open Demo Project", null, "demoItem");
         demo.setOnAction(e -> window.openDemo());
         MenuItem about = item("About Groundwork", null, "aboutItem");
         about.setOnAction(e -> AboutDialog.show(window.stage()));
-        return menu("Help", "helpMenu", shortcuts, demo, new SeparatorMenuItem(), about);
+        return menu("Help", "helpMenu", shortcuts, tour, demo, new SeparatorMenuItem(), about);
     }
 
     private CheckMenuItem paneToggle(String text, String accelerator, String id, Node pane) {

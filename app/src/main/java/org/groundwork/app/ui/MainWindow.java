@@ -31,6 +31,7 @@ public final class MainWindow {
     private final MprViewer viewer = new MprViewer();
     private final ImageActions imageActions;
     private final CaseWorkspace workspace;
+    private Tour tour;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
         this.stage = stage;
@@ -90,6 +91,14 @@ public final class MainWindow {
         stage.show();
         // Start in the worklist, not its search field, so that single-key shortcuts (V, B, N) work at once.
         worklist.list().requestFocus();
+    }
+
+    /** Help → Tour, made on first use. */
+    public Tour tour() {
+        if (tour == null) {
+            tour = new Tour(stage.getScene(), RecentProject.preferences("tour"));
+        }
+        return tour;
     }
 
     /** What a start without arguments shows: the last project, or at the first start the demo on its first case. */

@@ -16,8 +16,13 @@ final class RecentProject {
     }
 
     static RecentProject forUser() {
-        return new RecentProject(Preferences.userRoot()
-                .node(System.getProperty(WindowLayoutStore.NODE_PROPERTY, WindowLayoutStore.DEFAULT_NODE)).node("project"));
+        return new RecentProject(preferences("project"));
+    }
+
+    /** A node of the application's preferences (another root in tests, see {@link WindowLayoutStore#NODE_PROPERTY}). */
+    static Preferences preferences(String name) {
+        return Preferences.userRoot().node(System.getProperty(WindowLayoutStore.NODE_PROPERTY, WindowLayoutStore.DEFAULT_NODE))
+                .node(name);
     }
 
     /** The last project, while its folder still holds a project. */

@@ -16,8 +16,7 @@ public final class WindowLayoutStore {
     }
 
     public static WindowLayoutStore forUser() {
-        String path = System.getProperty(NODE_PROPERTY, DEFAULT_NODE);
-        return new WindowLayoutStore(Preferences.userRoot().node(path).node("window"));
+        return new WindowLayoutStore(RecentProject.preferences("window"));
     }
 
     public WindowLayout load() {

@@ -4,6 +4,7 @@ import org.groundwork.annotate.fx.Editing;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -135,8 +136,9 @@ public final class AnnotationPane extends VBox {
         editing = newEditing;
         caseTitle.setText(title);
         if (editing != null) {
-            regionChoice.getItems().setAll(editing.protocol().regions().stream()
-                    .filter(r -> !editing.protocol().questionsFor(r.id()).isEmpty()).toList());
+            // A new list rather than setAll: the searchable picker keeps a filtered view of the old one.
+            regionChoice.setItems(FXCollections.observableArrayList(editing.protocol().regions().stream()
+                    .filter(r -> !editing.protocol().questionsFor(r.id()).isEmpty()).toList()));
             editing.editor().addListener(() -> {
                 if (editing == newEditing) {
                     refresh();
@@ -199,8 +201,8 @@ public final class AnnotationPane extends VBox {
     }
 
     private void regionChosen(Region region) {
-        templateChoice.getItems().setAll(region == null || editing == null ? List.of()
-                : editing.protocol().questionsFor(region.id()));
+        templateChoice.setItems(FXCollections.observableArrayList(region == null || editing == null ? List.of()
+                : editing.protocol().questionsFor(region.id())));
         if (!templateChoice.getItems().isEmpty()) {
             templateChoice.getSelectionModel().select(0);
         }
