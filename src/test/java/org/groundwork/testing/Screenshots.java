@@ -27,4 +27,35 @@ public final class Screenshots {
         }
         return file;
     }
+
+    /**
+     * The window with the popups it owns (callouts, menus) drawn where they are on screen, into
+     * {@code file}: a scene snapshot alone leaves popups out.
+     */
+    public static Path writeWindow(javafx.stage.Window window, Path file) {
+        java.awt.image.BufferedImage picture = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = window.getScene();
+            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+            java.awt.Graphics2D g = base.createGraphics();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow popup && popup.isShowing() && popup.getOwnerWindow() == window) {
+                    javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+                    clear.setFill(javafx.scene.paint.Color.TRANSPARENT); // a popup's scene is larger than what it draws
+                    java.awt.image.BufferedImage part = SwingFXUtils.fromFXImage(popup.getScene().getRoot().snapshot(clear, null), null);
+                    g.drawImage(part, (int) Math.round(popup.getX() - window.getX() - scene.getX()),
+                            (int) Math.round(popup.getY() - window.getY() - scene.getY()), null);
+                }
+            }
+            g.dispose();
+            return base;
+        }));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(picture, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
 }

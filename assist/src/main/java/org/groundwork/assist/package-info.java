@@ -1,2 +1,2 @@
-/** Model SPI, the DJL/PyTorch implementation, training and the suggestion service. No JavaFX. */
+/** The model engine check (DJL, PyTorch CPU bundled for offline use) and the knee phantom generator. No JavaFX. */
 package org.groundwork.assist;

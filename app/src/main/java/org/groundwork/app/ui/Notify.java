@@ -13,6 +13,6 @@ final class Notify {
 
     static void info(Window owner, String title, String text) {
         Notifications.create().owner(owner).title(title).text(text).hideAfter(SHOWN_FOR)
-                .styleClass("groundwork-notification").showInformation();
+                .darkStyle().showInformation(); // dark, as the rest of the window
     }
 }

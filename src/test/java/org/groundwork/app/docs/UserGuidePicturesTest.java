@@ -1,0 +1,102 @@
+package org.groundwork.app.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.input.KeyCode;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.app.demo.DemoProject;
+import org.groundwork.testing.RunningApp;
+import org.groundwork.testing.Screenshots;
+import org.groundwork.viewer.core.render.Plane;
+import org.groundwork.viewer.fx.MprViewer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes the pictures of docs/user-guide.md from the real application on the demo project (at its
+ * realistic grid), so that a change to the screen changes the guide; and checks that the guide shows
+ * exactly the pictures made here.
+ */
+@Tag("fx")
+class UserGuidePicturesTest {
+    private static final Path DOCS = Path.of("..", "docs");
+    private final FxRobot robot = new FxRobot();
+    private final Set<String> written = new TreeSet<>();
+    private GroundworkApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        System.clearProperty(DemoProject.FOLDER_PROPERTY);
+    }
+
+    @Test
+    void theGuidesPicturesComeFromTheApplicationOnTheDemo() throws Exception {
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        app = RunningApp.start();
+        RunningApp.onFx(() -> app.mainWindow().openDemo());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
+                && app.mainWindow().workspace().imageLoad().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+        MprViewer viewer = app.mainWindow().viewer();
+        assertEquals(384 * 384 * 160, viewer.volumeProperty().get().voxelCount(), "the demo at its real size");
+        picture("first-start");
+
+        robot.push(KeyCode.SHIFT, KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        picture("tour");
+        robot.clickOn("#tourClose");
+
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            viewer.singlePlaneProperty().set(Plane.SAGITTAL);
+            viewer.layoutProperty().set(MprViewer.Layout.SINGLE);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        picture("reading-sagittal");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS); // the 3D view renders on the CPU in the background
+        WaitForAsyncUtils.waitForFxEvents();
+        picture("three-planes-and-3d");
+
+        // The guide shows exactly the pictures made here.
+        String guide = Files.readString(DOCS.resolve("user-guide.md"));
+        Set<String> shown = new TreeSet<>();
+        Matcher m = Pattern.compile("\\(user-guide/([a-z0-9-]+)\\.png\\)").matcher(guide);
+        while (m.find()) {
+            shown.add(m.group(1));
+        }
+        assertEquals(written, shown);
+    }
+
+    private void picture(String name) {
+        Path file = Screenshots.writeWindow(app.mainWindow().stage(), DOCS.resolve("user-guide").resolve(name + ".png"));
+        assertTrue(file.toFile().length() > 10_000, name);
+        written.add(name);
+    }
+}
