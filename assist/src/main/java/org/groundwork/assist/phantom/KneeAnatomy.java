@@ -13,8 +13,8 @@ import java.util.List;
 final class KneeAnatomy {
     /** Signal of each tissue on a water-excitation DESS-like image, before bias field and noise. */
     enum Tissue {
-        AIR(0), SKIN(300), FAT(70), MUSCLE(270), SOFT(205), MARROW(100), LESION(560), CARTILAGE(640),
-        FLUID(920), FIBROUS(25);
+        AIR(0), SKIN(300), FAT(45), MUSCLE(240), MARROW(150), CORTEX(15), LESION(560), CARTILAGE(640), FLUID(920),
+        FIBROUS(25);
 
         final double signal;
 
@@ -100,7 +100,7 @@ final class KneeAnatomy {
         boolean medial = u < 0;
         int bone = bone(u, v, w, medial);
         if (bone >= 0) {
-            return bone;
+            return onBoneSurface(u, v, w) ? pack(Tissue.CORTEX, label(bone)) : bone;
         }
         int cartilage = cartilage(u, v, w, medial);
         if (cartilage >= 0) {
@@ -120,8 +120,7 @@ final class KneeAnatomy {
         if (u > 40 && u < 43.5 && v > -8 && v < 10 && w > -22 && w < 50) {
             return pack(Tissue.FIBROUS, ITB);
         }
-        boolean muscle = v < -20 || (w > 45 && v > 8) || (w < -45 && v < 0);
-        return pack(muscle ? Tissue.MUSCLE : Tissue.SOFT, KNEE);
+        return pack(muscle(u, v, w, depth) ? Tissue.MUSCLE : Tissue.FAT, KNEE);
     }
 
     private int bone(double u, double v, double w, boolean medial) {
@@ -139,11 +138,48 @@ final class KneeAnatomy {
             int label = tibiaLabel(u, v, w, medial);
             return pack(marrow(u, v, w, label), label);
         }
-        // Fibular head and neck, posterolateral below the joint.
-        if (sq(u - 30) + sq(v + 18) + sq(w + 28) < 81 || (w < -28 && sq(u - 30) + sq(v + 18) < 36)) {
-            return pack(Tissue.MARROW, KNEE);
+        if (fibula(u, v, w)) {
+            return pack(Tissue.MARROW, KNEE); // fibular head and neck, posterolateral below the joint
         }
         return -1;
+    }
+
+    /**
+     * Thigh muscles above the joint, calf muscles below it, the two gastrocnemius heads behind the
+     * condyles and the popliteus behind the tibia; fat fills the popliteal fossa and the rest.
+     */
+    private static boolean muscle(double u, double v, double w, double depth) {
+        if (depth < 6) {
+            return false; // subcutaneous fat
+        }
+        boolean fossa = Math.abs(u + 2) < 9 && v < -24; // fat around the popliteal vessels
+        if (w > 34 + 0.004 * sq(v + 5) + 0.004 * sq(u)) {
+            return !fossa; // the thigh's muscles end in a curve above the joint, lower at the front
+        }
+        if (sq((u + 17) / 13) + sq((v + 37) / 12) + sq((w + 18) / 46) < 1
+                || sq((u - 16) / 12) + sq((v + 36) / 11) + sq((w + 16) / 42) < 1) {
+            return true; // gastrocnemius heads
+        }
+        if (sq(u / 22) + sq((v + 27) / 5) + sq((w + 24) / 11) < 1) {
+            return true; // popliteus
+        }
+        return w < -32 - 0.004 * sq(v + 5) - 0.003 * sq(u) && !fossa;
+    }
+
+    /** Whether a point of bone lies within a millimetre of its surface: the dark cortex there. */
+    private static boolean onBoneSurface(double u, double v, double w) {
+        double d = 1.0;
+        return !isBone(u + d, v, w) || !isBone(u - d, v, w) || !isBone(u, v + d, w) || !isBone(u, v - d, w)
+                || !isBone(u, v, w + d) || !isBone(u, v, w - d);
+    }
+
+    private static boolean isBone(double u, double v, double w) {
+        return sq(u / 21) + sq((v - 36) / 8.5) + sq((w - 28) / 17) < 1 || femurBone(u, v, w, 0) || tibiaBone(u, v, w)
+                || fibula(u, v, w);
+    }
+
+    private static boolean fibula(double u, double v, double w) {
+        return sq(u - 30) + sq(v + 18) + sq(w + 28) < 81 || (w < -28 && sq(u - 30) + sq(v + 18) < 36);
     }
 
     /** The distal femur grown by {@code margin} millimetres (0 for bone, a little more for its cartilage). */
@@ -152,8 +188,13 @@ final class KneeAnatomy {
             return true; // shaft
         }
         boolean notch = Math.abs(u) < 7 - m && v < 4 && w < 22;
-        if (!notch && sq(u / (38 + m)) + sq((v + 4) / (26 + m)) + sq((w - 34) / (24 + m)) < 1) {
-            return true; // metaphysis and trochlea
+        if (!notch && w > 9 - m && w < 62) {
+            double taper = Math.min(1, (w - 9) / 52); // the metaphysis narrows from the condyles to the shaft
+            double ru = 37 - 20 * taper + m;
+            double rv = 23 - 8 * taper + m;
+            if (sq(u / ru) + sq((v + 4) / rv) < 1) {
+                return true; // metaphysis and trochlea
+            }
         }
         return sq((u + 20) / (15 + m)) + sq((v + 6) / (27 + m)) + sq((w - 21.5) / (19 + m)) < 1
                 || sq((u - 20) / (14 + m)) + sq((v + 5) / (26 + m)) + sq((w - 21.5) / (19 + m)) < 1; // condyles
@@ -211,9 +252,14 @@ final class KneeAnatomy {
             int label = w > 36 ? PATELLA_SUPERIOR : w < 20 ? PATELLA_INFERIOR : medial ? PATELLA_MEDIAL : PATELLA_LATERAL;
             return pack(Tissue.CARTILAGE, label);
         }
-        // Femoral cartilage: the distal and posterior condyles and the trochlea, 2.3 mm thick.
+        // Femoral cartilage, 2.3 mm thick, where bone lies just beyond the surface: on the distal and
+        // posterior faces of the condyles and on the front of the trochlea.
+        double t = 2.3;
         boolean condyleFace = Math.abs(Math.abs(u) - 20) < 11; // not the condyles' outer and notch sides
-        if (w < 42 && ((w < 24 && condyleFace) || v > 8) && femurBone(u, v, w, 2.3)) {
+        boolean distal = condyleFace && w < 24 && femurBone(u, v, w + t, 0);
+        boolean posterior = condyleFace && v < -10 && w < 30 && femurBone(u, v + t, w, 0);
+        boolean trochlear = Math.abs(u) < 30 && v > 6 && w > 8 && w < 42 && femurBone(u, v - t, w, 0);
+        if (distal || posterior || trochlear) {
             return pack(Tissue.CARTILAGE, femurLabel(v, w, medial));
         }
         // Tibial cartilage on both plateaus.
