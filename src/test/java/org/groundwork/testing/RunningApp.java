@@ -34,4 +34,18 @@ public final class RunningApp {
         WaitForAsyncUtils.waitForFxEvents();
         return task.get();
     }
+
+    /** Opens the demo project (made where the test's properties say) and waits until its first case is on screen. */
+    public static void openDemo(GroundworkApp app, int seconds) throws Exception {
+        onFx(() -> app.mainWindow().openDemo());
+        waitForOpenCase(app, seconds);
+    }
+
+    /** Waits until the case being opened has its images on screen. */
+    public static void waitForOpenCase(GroundworkApp app, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
+                && app.mainWindow().workspace().imageLoad().isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
 }

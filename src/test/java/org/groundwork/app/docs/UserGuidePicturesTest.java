@@ -58,10 +58,7 @@ class UserGuidePicturesTest {
     void theGuidesPicturesComeFromTheApplicationOnTheDemo() throws Exception {
         System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
         app = RunningApp.start();
-        RunningApp.onFx(() -> app.mainWindow().openDemo());
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
-                && app.mainWindow().workspace().imageLoad().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.openDemo(app, 180);
         MprViewer viewer = app.mainWindow().viewer();
         assertEquals(384 * 384 * 160, viewer.volumeProperty().get().voxelCount(), "the demo at its real size");
         picture("first-start");

@@ -65,9 +65,7 @@ class FirstStartTest {
     @Test
     void theFirstStartMakesTheDemoOpensItsFirstCaseAndTheNextStartReopensIt() throws Exception {
         app = RunningApp.start();
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
-                && app.mainWindow().workspace().imageLoad().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.waitForOpenCase(app, 90);
 
         // Six knees in the worklist, the first two done as examples, the first one open.
         List<CaseRecord> shown = app.mainWindow().worklist().shownCases();

@@ -44,10 +44,7 @@ class TourTest {
         System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
         RecentProject.preferences("tour").clear();
         app = RunningApp.start();
-        RunningApp.onFx(() -> app.mainWindow().openDemo());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.mainWindow().workspace().imageLoad() != null
-                && app.mainWindow().workspace().imageLoad().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.openDemo(app, 60);
     }
 
     @AfterEach

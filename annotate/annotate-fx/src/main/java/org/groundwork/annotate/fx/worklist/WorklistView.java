@@ -116,7 +116,7 @@ public final class WorklistView extends VBox {
         title.setText("Worklist");
         counts.setText("");
         rows.clear();
-        placeholder.setText("No project open.\n\nFile → Open Project… to start, or Help → Open Demo Project to try Groundwork on six synthetic knee MRIs.");
+        placeholder.setText("No project open.\n\nFile → Open Project… to start,\nor Help → Open Demo Project\nto try Groundwork on six\nsynthetic knee MRIs.");
     }
 
     /** Shows a project's cases; {@code projectName} heads the list. */
