@@ -32,6 +32,8 @@ import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.storage.internal.Backups;
 import org.groundwork.storage.internal.ProjectDatabase;
+import org.groundwork.storage.internal.SuggestionTable;
+import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.storage.internal.ProjectLock;
 
 /**
@@ -309,6 +311,36 @@ public final class SqliteProjectStore implements ProjectRepository {
             }
         } catch (SQLException e) {
             throw ProjectDatabase.explain(dir, e);
+        }
+    }
+
+    @Override
+    public synchronized void addSuggestions(List<Suggestion> suggestions) throws ProjectException {
+        if (readOnly()) {
+            throw new IllegalStateException(dir + " is open read-only");
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                SuggestionTable.insert(connection, suggestions);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                ProjectDatabase.rollbackQuietly(connection);
+                throw e;
+            } finally {
+                ProjectDatabase.autoCommitQuietly(connection);
+            }
+        } catch (SQLException e) {
+            throw ProjectDatabase.explain(dir, e);
+        }
+    }
+
+    @Override
+    public synchronized List<Suggestion> suggestions(long caseId) {
+        try {
+            return SuggestionTable.ofCase(connection, caseId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the suggestions of case " + caseId + " in " + dir, e);
         }
     }
 

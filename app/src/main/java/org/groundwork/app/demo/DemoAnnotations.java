@@ -22,6 +22,7 @@ import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.core.render.SliceGeometry;
+import org.groundwork.assist.RegionBox;
 
 /**
  * The example reading of a demo knee: five questions answered the way the protocol asks, each with
@@ -73,7 +74,7 @@ final class DemoAnnotations {
             String regionName = protocol.regionName(template.region());
             Provenance by = Provenance.human(AUTHOR, Instant.now());
             Volume volume = knee.volume();
-            KneePhantom.RegionBox truth = knee.boxes().get(template.region());
+            RegionBox truth = knee.boxes().get(template.region());
             String questionId = UUID.randomUUID().toString();
             String boxId = UUID.randomUUID().toString();
             List<Edit> edits = new ArrayList<>();
@@ -97,7 +98,7 @@ final class DemoAnnotations {
     }
 
     /** The sagittal view through the middle of the box, at the phantom's display window. */
-    private static Evidence.ViewBookmark bookmark(Volume volume, KneePhantom.RegionBox box) {
+    private static Evidence.ViewBookmark bookmark(Volume volume, RegionBox box) {
         int[] min = box.min();
         int[] max = box.max();
         double[] centre = volume.voxelToLps().apply((min[0] + max[0] - 1) / 2.0, (min[1] + max[1] - 1) / 2.0,

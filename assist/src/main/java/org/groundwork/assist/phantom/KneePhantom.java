@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.assist.RegionBox;
 import org.groundwork.annotate.core.protocol.Region;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.Volume;
@@ -43,10 +44,6 @@ public final class KneePhantom {
     /** What was planted in a knee, for reasoning steps and grades that match the image. */
     public record Findings(boolean rightKnee, double scale, int effusionGrade, String lesionRegion, int lesionSizeGrade,
                            boolean poplitealCyst) {
-    }
-
-    /** A half-open voxel box [min, max) of one protocol region. */
-    public record RegionBox(String regionId, int[] min, int[] max) {
     }
 
     /**
@@ -115,7 +112,7 @@ public final class KneePhantom {
         });
         String name = "Knee phantom " + seed;
         VolumeInfo info = new VolumeInfo(name, "synthetic", "knee phantom", "MR", "", "", "", "",
-                "Sag 3D DESS WE (" + (right ? "right" : "left") + " knee phantom)", "", 450, 900, false);
+                "Sag 3D DESS WE (" + (right ? "right" : "left") + " knee phantom)", "", right ? "R" : "L", 450, 900, false);
         Volume volume = new Volume(nx, ny, nz, new VoxelData.Int16(voxels), voxelToLps, 1, 0, info, List.of());
         Findings findings = new Findings(right, scale, effusion, lesionSize > 0 ? LESION_SITES[site] : null, lesionSize,
                 cyst);

@@ -11,6 +11,7 @@ import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.annotate.core.protocol.Region;
 import org.groundwork.viewer.core.Volume;
 import org.junit.jupiter.api.Test;
+import org.groundwork.assist.RegionBox;
 
 class KneePhantomTest {
     private static final Protocol KNEE = ProtocolReader.builtIn("knee-mri");
@@ -20,7 +21,7 @@ class KneePhantomTest {
     void everyRegionOfTheKneeProtocolHasAGroundTruthBoxInsideTheVolume() {
         KneePhantom.Knee knee = KneePhantom.generate(1, GRID, KNEE);
         for (Region region : KNEE.regions()) {
-            KneePhantom.RegionBox box = knee.boxes().get(region.id());
+            RegionBox box = knee.boxes().get(region.id());
             assertTrue(box != null, "no box for " + region.id());
             int[] size = {96, 96, 40};
             for (int a = 0; a < 3; a++) {
@@ -37,8 +38,8 @@ class KneePhantomTest {
             if (region.parent() == null || region.id().equals("joint-space")) {
                 continue;
             }
-            KneePhantom.RegionBox child = knee.boxes().get(region.id());
-            KneePhantom.RegionBox parent = knee.boxes().get(region.parent());
+            RegionBox child = knee.boxes().get(region.id());
+            RegionBox parent = knee.boxes().get(region.parent());
             for (int a = 0; a < 3; a++) {
                 assertTrue(parent.min()[a] <= child.min()[a] && parent.max()[a] >= child.max()[a], region.id());
             }
@@ -80,9 +81,9 @@ class KneePhantomTest {
         assertTrue(effusion > cartilage && cartilage > marrow && marrow > meniscus,
                 "fluid " + effusion + ", cartilage " + cartilage + ", marrow " + marrow + ", meniscus " + meniscus);
         // Femur above tibia (rows run downwards), patella in front of the femur (columns run backwards).
-        KneePhantom.RegionBox femur = knee.boxes().get("femur");
-        KneePhantom.RegionBox tibia = knee.boxes().get("tibia");
-        KneePhantom.RegionBox patella = knee.boxes().get("patella");
+        RegionBox femur = knee.boxes().get("femur");
+        RegionBox tibia = knee.boxes().get("tibia");
+        RegionBox patella = knee.boxes().get("patella");
         assertTrue(femur.min()[1] < tibia.min()[1], "femur above the tibia");
         assertTrue(patella.min()[0] < femur.min()[0], "patella anterior to the femur");
         assertEquals(0, labels.indexOf(null));

@@ -137,6 +137,16 @@ public final class Migrations {
             // 4: the project's own secret, from which exports derive stable pseudonyms
             """
             INSERT OR IGNORE INTO settings(key, value) VALUES ('pseudonym_secret', lower(hex(randomblob(32))));
+            """,
+            // 5: what each model proposal was (region, confidence, latency, when) and, once decided, how
+            // close the final box came to it and how long the reader took
+            """
+            ALTER TABLE suggestions ADD COLUMN region_id TEXT;
+            ALTER TABLE suggestions ADD COLUMN confidence REAL;
+            ALTER TABLE suggestions ADD COLUMN latency_ms INTEGER;
+            ALTER TABLE suggestions ADD COLUMN created_at TEXT;
+            ALTER TABLE suggestions ADD COLUMN final_iou REAL;
+            ALTER TABLE suggestions ADD COLUMN decision_ms INTEGER;
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OverlayTextTest {
     private static VolumeInfo dicom(String name, String id, String date, String description) {
         return new VolumeInfo("/data/pacs-export/2026/study 17/series 3", "DICOM", "Explicit VR", "MR", id, name, "1.2",
-                "1.2.3", description, date, 450, 900, false);
+                "1.2.3", description, date, "", 450, 900, false);
     }
 
     @Test

@@ -24,6 +24,12 @@ public interface ProjectRepository extends AutoCloseable {
      */
     void apply(Edit edit, String user) throws ProjectException;
 
+    /** Stores model proposals as pending, in one transaction; they make no box. */
+    void addSuggestions(List<Suggestion> suggestions) throws ProjectException;
+
+    /** The model proposals made for a case, oldest first. */
+    List<Suggestion> suggestions(long caseId);
+
     /** Number of cases by status, and active seconds by user. */
     ProjectSummary summary();
 

@@ -50,6 +50,7 @@ public final class Tag {
     public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
     public static final int FRAME_OF_REFERENCE_UID = 0x00200052;
     public static final int LATERALITY = 0x00200060;
+    public static final int IMAGE_LATERALITY = 0x00200062;
     public static final int TEMPORAL_POSITION_IDENTIFIER = 0x00200100;
     public static final int PLANE_POSITION_SEQUENCE = 0x00209113;
     public static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;

@@ -148,7 +148,7 @@ public final class NiftiReader {
             }
             String description = h.description() + (count > 1 ? " (volume " + (t + 1) + " of " + count + ")" : "");
             VolumeInfo info = new VolumeInfo(file.toString(), "NIfTI-" + h.version(), encoding, "", "", "", "", "",
-                    description.trim(), "", Double.NaN, Double.NaN, false);
+                    description.trim(), "", "", Double.NaN, Double.NaN, false);
             volumes.add(new Volume(nx, ny, nz, data, h.affineRas().flipXY(), h.slope(), h.intercept(), info, List.of()));
         }
         return volumes;

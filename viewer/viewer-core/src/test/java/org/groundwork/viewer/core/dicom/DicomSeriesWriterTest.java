@@ -35,7 +35,7 @@ class DicomSeriesWriterTest {
         // A sagittal, slightly oblique grid with anisotropic voxels, slices along the row x column normal.
         Affine affine = Affine.of(0.05, 0, -0.7, 40, 0.365, 0, 0.02, -70.5, 0, -0.4, 0.01, 66.25, 0, 0, 0, 1);
         Volume original = new Volume(nx, ny, nz, new VoxelData.Int16(voxels), affine, 1, 0,
-                new VolumeInfo("x", "synthetic", "", "MR", "", "", "", "", "", "", 450, 900, false), List.of());
+                new VolumeInfo("x", "synthetic", "", "MR", "", "", "", "", "", "", "", 450, 900, false), List.of());
 
         List<Path> files = DicomSeriesWriter.write(original, series(), dir.resolve("series"));
         assertEquals(nz, files.size());
@@ -51,6 +51,7 @@ class DicomSeriesWriterTest {
         assertEquals("Phantom^Ada", read.info().patientName());
         assertEquals("GW-0001", read.info().patientId());
         assertEquals("20260115", read.info().studyDate());
+        assertEquals("R", read.info().laterality());
         assertEquals("Sag 3D DESS WE", read.info().seriesDescription());
         assertEquals(DicomSeriesWriter.uid("series"), read.info().seriesInstanceUid());
         assertEquals(450, read.info().windowCenter(), 1e-9);

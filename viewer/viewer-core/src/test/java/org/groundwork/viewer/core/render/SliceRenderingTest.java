@@ -169,7 +169,7 @@ class SliceRenderingTest {
         WindowLevel auto = WindowLevel.initial(v);
         assertTrue(auto.lower() <= 0 && auto.center() + auto.width() / 2 >= LEFT + ANTERIOR + SUPERIOR, auto.toString());
         Volume withWindow = new Volume(v.nx(), v.ny(), v.nz(), v.data(), v.voxelToLps(), 1, 0,
-                new VolumeInfo("s", "DICOM", "e", "MR", "", "", "", "", "", "", 300, 600, false), List.of());
+                new VolumeInfo("s", "DICOM", "e", "MR", "", "", "", "", "", "", "", 300, 600, false), List.of());
         assertEquals(new WindowLevel(300, 600), WindowLevel.initial(withWindow));
     }
 }

@@ -239,8 +239,20 @@ public final class SeriesAssembler {
                 : first.instance().file().getParent().toString(), "DICOM",
                 TransferSyntax.describe(first.instance().transferSyntaxUid()), d.string(Tag.MODALITY),
                 d.string(Tag.PATIENT_ID), d.string(Tag.PATIENT_NAME), d.string(Tag.STUDY_INSTANCE_UID),
-                d.string(Tag.SERIES_INSTANCE_UID), d.string(Tag.SERIES_DESCRIPTION), d.string(Tag.STUDY_DATE), first.windowCenter(),
+                d.string(Tag.SERIES_INSTANCE_UID), d.string(Tag.SERIES_DESCRIPTION), d.string(Tag.STUDY_DATE),
+                laterality(d), first.windowCenter(),
                 first.windowWidth(), first.instance().pixelFormat().photometric().equals("MONOCHROME1"));
+    }
+
+    /** R or L from Laterality, else Image Laterality; anything else (B, U, absent) is unknown. */
+    private static String laterality(DicomObject d) {
+        for (int tag : new int[] {Tag.LATERALITY, Tag.IMAGE_LATERALITY}) {
+            String value = d.string(tag).strip().toUpperCase(java.util.Locale.ROOT);
+            if (value.equals("R") || value.equals("L")) {
+                return value;
+            }
+        }
+        return "";
     }
 
     private static String fmt(double v) {

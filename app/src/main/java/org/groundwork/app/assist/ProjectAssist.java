@@ -1,0 +1,135 @@
+package org.groundwork.app.assist;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Provenance;
+import org.groundwork.annotate.core.project.Suggestion;
+import org.groundwork.assist.AssistException;
+import org.groundwork.assist.Proposal;
+import org.groundwork.assist.RegionBox;
+import org.groundwork.assist.SuggestionModel;
+import org.groundwork.assist.SuggestionModelFactory;
+import org.groundwork.assist.TrainingCase;
+import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.core.BadInputException;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.ScanResult;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.core.io.VolumeScanner;
+
+/**
+ * Assist on a project: its readers' boxes as training cases, a model made from them, and that
+ * model's proposals for other cases stored as pending suggestions (never as boxes).
+ */
+public final class ProjectAssist {
+    private final SqliteProjectStore store;
+    private final Clock clock;
+
+    public ProjectAssist(SqliteProjectStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What one run proposed for one case. */
+    public record CaseSuggestions(CaseRecord record, List<Suggestion> suggestions) {
+    }
+
+    /**
+     * The cases whose boxes a model may learn from: every case with at least one box a reader drew or
+     * accepted (a rejected proposal teaches nothing), except the {@code excluded} ones.
+     */
+    public List<TrainingCase> trainingCases(Set<Long> excluded) {
+        Map<Long, CaseAnnotations> all = store.annotations();
+        List<TrainingCase> cases = new ArrayList<>();
+        for (CaseRecord c : store.cases()) {
+            if (excluded.contains(c.id())) {
+                continue;
+            }
+            List<RegionBox> boxes = all.getOrDefault(c.id(), CaseAnnotations.empty(c.id())).boxes().stream()
+                    .filter(b -> b.regionId() != null && b.provenance().origin() != Provenance.Origin.MODEL_REJECTED)
+                    .map(b -> new RegionBox(b.regionId(), b.min(), b.max())).toList();
+            if (!boxes.isEmpty()) {
+                cases.add(new ProjectCase(c, boxes));
+            }
+        }
+        return cases;
+    }
+
+    /** Trains a model with {@code factory} on every annotated case but the targets, then proposes for the targets. */
+    public List<CaseSuggestions> suggest(SuggestionModelFactory factory, List<CaseRecord> targets, Set<String> regions,
+                                         LoadMonitor monitor) throws AssistException, ProjectException, BadInputException {
+        Set<Long> targetIds = new LinkedHashSet<>();
+        targets.forEach(t -> targetIds.add(t.id()));
+        SuggestionModel model = factory.train(trainingCases(targetIds), monitor);
+        Set<String> wanted = regions.isEmpty() ? model.regions() : regions;
+        List<CaseSuggestions> results = new ArrayList<>();
+        for (int n = 0; n < targets.size(); n++) {
+            CaseRecord target = targets.get(n);
+            monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
+                    + targets.size() + ")");
+            List<Suggestion> suggestions = new ArrayList<>();
+            for (Proposal p : model.suggest(volume(target), wanted, monitor)) {
+                suggestions.add(new Suggestion(UUID.randomUUID().toString(), target.id(), p.box().regionId(),
+                        p.box().min(), p.box().max(), p.confidence(), p.modelId(), p.modelHash(), p.latencyMillis(),
+                        clock.instant(), Suggestion.Fate.PENDING));
+            }
+            store.addSuggestions(suggestions);
+            results.add(new CaseSuggestions(target, suggestions));
+        }
+        monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
+        return results;
+    }
+
+    /** The volume a case's boxes are drawn on: the first series its images make. */
+    private Volume volume(CaseRecord c) throws ProjectException, BadInputException {
+        List<Path> files = DataRoots.filesOfCase(store, c.id());
+        ScanResult scan = new VolumeScanner().scan(files, LoadMonitor.NONE);
+        if (scan.volumes().isEmpty()) {
+            Path where = files.isEmpty() ? store.folder() : files.get(0);
+            String why = scan.failures().isEmpty() ? "no image file of the case was found"
+                    : scan.failures().get(0).reason();
+            throw new BadInputException(where, "case " + c.id() + " cannot be read: " + why);
+        }
+        return scan.volumes().get(0);
+    }
+
+    /** A project case as a training case; its volume is read only when the model asks for it. */
+    private final class ProjectCase implements TrainingCase {
+        private final CaseRecord record;
+        private final List<RegionBox> boxes;
+
+        ProjectCase(CaseRecord record, List<RegionBox> boxes) {
+            this.record = record;
+            this.boxes = boxes;
+        }
+
+        @Override
+        public String patientKey() {
+            return record.patientKey();
+        }
+
+        @Override
+        public Volume volume() throws BadInputException {
+            try {
+                return ProjectAssist.this.volume(record);
+            } catch (ProjectException e) {
+                throw new BadInputException(store.folder(), e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<RegionBox> boxes() {
+            return boxes;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.groundwork.storage.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwork.annotate.core.project.Suggestion;
+
+/** The {@code suggestions} table: model proposals, their box in {@code payload}, and their fate. */
+public final class SuggestionTable {
+    private SuggestionTable() {
+    }
+
+    /** Inserts the proposals; the caller owns the transaction. */
+    public static void insert(Connection c, List<Suggestion> suggestions) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO suggestions(id, case_id, model_id, model_hash, "
+                + "payload, fate, region_id, confidence, latency_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Suggestion s : suggestions) {
+                int[] min = s.min();
+                int[] max = s.max();
+                insert.setString(1, s.id());
+                insert.setLong(2, s.caseId());
+                insert.setString(3, s.modelId());
+                insert.setString(4, s.modelHash());
+                insert.setString(5, AnnotationJson.numbers(new double[] {min[0], min[1], min[2], max[0], max[1], max[2]}));
+                insert.setString(6, s.fate().name());
+                insert.setString(7, s.regionId());
+                insert.setDouble(8, s.confidence());
+                insert.setLong(9, s.latencyMillis());
+                insert.setString(10, s.createdAt().toString());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public static List<Suggestion> ofCase(Connection c, long caseId) throws SQLException {
+        List<Suggestion> list = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement("SELECT id, region_id, payload, confidence, model_id, "
+                + "model_hash, latency_ms, created_at, fate FROM suggestions WHERE case_id = ? ORDER BY created_at, rowid")) {
+            query.setLong(1, caseId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    double[] box = AnnotationJson.numbers(rs.getString(3));
+                    list.add(new Suggestion(rs.getString(1), caseId, rs.getString(2),
+                            new int[] {(int) box[0], (int) box[1], (int) box[2]},
+                            new int[] {(int) box[3], (int) box[4], (int) box[5]}, rs.getDouble(4), rs.getString(5),
+                            rs.getString(6), rs.getLong(7), Instant.parse(rs.getString(8)),
+                            Suggestion.Fate.valueOf(rs.getString(9))));
+                }
+            }
+        }
+        return list;
+    }
+}
