@@ -92,7 +92,7 @@ class DemoAndSuggestCommandsTest {
             for (int knee = 3; knee <= 6; knee++) {
                 String series = DicomSeriesWriter.uid("groundwork-demo-series-" + knee);
                 CaseRecord c = store.cases().stream().filter(r -> r.seriesUid().equals(series)).findFirst().orElseThrow();
-                List<Suggestion> suggestions = store.suggestions(c.id());
+                List<Suggestion> suggestions = store.annotations(c.id()).suggestions();
                 assertEquals(5, suggestions.size(), "one per region the example readings boxed");
                 // The same knee, made again, knows where each region truly is.
                 KneePhantom.Knee truth = KneePhantom.generate(knee, KneePhantom.Grid.coarse(128, 128, 48), protocol);

@@ -222,6 +222,7 @@ public final class SqliteProjectStore implements ProjectRepository {
         Map<Long, List<Question>> questions = new LinkedHashMap<>();
         Map<Long, List<ReasoningStep>> steps = new LinkedHashMap<>();
         Map<Long, List<Grade>> grades = new LinkedHashMap<>();
+        Map<Long, List<Suggestion>> suggestions = new LinkedHashMap<>();
         try (Statement s = connection.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT id, region_id, label, min_i, min_j, min_k, max_i, max_j, max_k, "
                     + "author, created_at, origin, model_id, model_hash, shape, patient_corners, case_id FROM boxes q"
@@ -259,15 +260,20 @@ public final class SqliteProjectStore implements ProjectRepository {
                             rs.getString(2), Integer.parseInt(rs.getString(3)), provenance(rs, 4)));
                 }
             }
+            for (Suggestion x : SuggestionTable.read(connection, caseId)) {
+                suggestions.computeIfAbsent(x.caseId(), k -> new ArrayList<>()).add(x);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the annotations of " + dir, e);
         }
         Map<Long, CaseAnnotations> all = new LinkedHashMap<>();
         java.util.Set<Long> ids = new java.util.TreeSet<>(boxes.keySet());
         ids.addAll(questions.keySet());
+        ids.addAll(suggestions.keySet());
         for (long c : ids) {
             all.put(c, CaseAnnotations.of(c, boxes.getOrDefault(c, List.of()), questions.getOrDefault(c, List.of()),
-                    steps.getOrDefault(c, List.of()), grades.getOrDefault(c, List.of())));
+                    steps.getOrDefault(c, List.of()), grades.getOrDefault(c, List.of()),
+                    suggestions.getOrDefault(c, List.of())));
         }
         return all;
     }
@@ -311,36 +317,6 @@ public final class SqliteProjectStore implements ProjectRepository {
             }
         } catch (SQLException e) {
             throw ProjectDatabase.explain(dir, e);
-        }
-    }
-
-    @Override
-    public synchronized void addSuggestions(List<Suggestion> suggestions) throws ProjectException {
-        if (readOnly()) {
-            throw new IllegalStateException(dir + " is open read-only");
-        }
-        try {
-            connection.setAutoCommit(false);
-            try {
-                SuggestionTable.insert(connection, suggestions);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                ProjectDatabase.rollbackQuietly(connection);
-                throw e;
-            } finally {
-                ProjectDatabase.autoCommitQuietly(connection);
-            }
-        } catch (SQLException e) {
-            throw ProjectDatabase.explain(dir, e);
-        }
-    }
-
-    @Override
-    public synchronized List<Suggestion> suggestions(long caseId) {
-        try {
-            return SuggestionTable.ofCase(connection, caseId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the suggestions of case " + caseId + " in " + dir, e);
         }
     }
 

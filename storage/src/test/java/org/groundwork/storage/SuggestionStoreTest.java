@@ -2,61 +2,93 @@ package org.groundwork.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Suggestion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Model proposals as edits: stored pending, decided, undone, and read back exactly. */
 class SuggestionStoreTest {
     @TempDir
     Path tmp;
 
     private static Suggestion proposal(String id, long caseId, String region, int shift) {
-        return new Suggestion(id, caseId, region, new int[] {1 + shift, 2, 3}, new int[] {10 + shift, 20, 30}, 0.625,
-                "atlas-prior", "9f".repeat(32), 42, Instant.parse("2026-11-30T10:00:0" + shift + "Z"),
-                Suggestion.Fate.PENDING);
+        return Suggestion.pending(id, caseId, region, new int[] {1 + shift, 2, 3}, new int[] {10 + shift, 20, 30},
+                0.625, "atlas-prior", "9f".repeat(32), 42, Instant.parse("2026-11-30T10:00:0" + shift + "Z"));
     }
 
     @Test
-    void proposalsSurviveReopeningInOrderAndMakeNoBox() throws Exception {
+    void proposalsAndDecisionsSurviveReopeningAndMakeNoBox() throws Exception {
         Path project = TestProjects.withOneCase(tmp);
         long caseId;
+        CaseAnnotations expected;
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             caseId = store.cases().get(0).id();
-            store.addSuggestions(List.of(proposal("s1", caseId, "acl", 0), proposal("s2", caseId, "pcl", 1)));
+            Edit add = new Edit.AddSuggestions(caseId, List.of(proposal("s1", caseId, "acl", 0),
+                    proposal("s2", caseId, "pcl", 1)));
+            Edit reject = new Edit.DecideSuggestion(caseId, "s2", Suggestion.Fate.REJECTED, 0.0, 5300L);
+            store.apply(add, "dr.a");
+            store.apply(reject, "dr.a");
+            expected = CaseAnnotations.empty(caseId).apply(add).apply(reject);
         }
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
-            List<Suggestion> read = store.suggestions(caseId);
-            assertEquals(List.of("s1", "s2"), read.stream().map(Suggestion::id).toList());
-            Suggestion s = read.get(1);
+            CaseAnnotations read = store.annotations(caseId);
+            assertEquals(expected, read);
+            Suggestion s = read.suggestion("s2").orElseThrow();
             assertEquals("pcl", s.regionId());
             assertArrayEquals(new int[] {2, 2, 3}, s.min());
             assertArrayEquals(new int[] {11, 20, 30}, s.max());
-            assertEquals(0.625, s.confidence());
-            assertEquals("9f".repeat(32), s.modelHash());
-            assertEquals(42, s.latencyMillis());
-            assertEquals(Instant.parse("2026-11-30T10:00:01Z"), s.createdAt());
-            assertEquals(Suggestion.Fate.PENDING, s.fate());
+            assertEquals(Suggestion.Fate.REJECTED, s.fate());
+            assertEquals(5300L, s.decisionMillis());
+            assertNull(read.suggestion("s1").orElseThrow().finalIou());
             assertEquals(0, store.summary().boxes(), "a proposal is not a box");
-            assertTrue(store.suggestions(caseId + 1).isEmpty());
-            assertThrows(IllegalStateException.class, () -> store.addSuggestions(List.of(proposal("s3", caseId, "acl", 2))));
+            assertEquals(expected, store.annotations().get(caseId));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve(SqliteProjectStore.DATABASE));
+             ResultSet rs = c.createStatement().executeQuery("SELECT decided_by, decided_at FROM suggestions WHERE id = 's2'")) {
+            assertEquals("dr.a", rs.getString(1));
+            assertTrue(rs.getString(2) != null);
         }
     }
 
     @Test
-    void aFailedBatchStoresNothing() throws Exception {
+    void undoingAProposalRemovesItAndUndoingADecisionMakesItPendingAgain() throws Exception {
         Path project = TestProjects.withOneCase(tmp);
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             long caseId = store.cases().get(0).id();
-            // The second proposal points at a case that does not exist: the batch is one transaction.
-            assertThrows(Exception.class, () -> store.addSuggestions(List.of(proposal("s1", caseId, "acl", 0),
-                    proposal("s2", caseId + 99, "acl", 1))));
-            assertTrue(store.suggestions(caseId).isEmpty());
+            CaseAnnotations before = store.annotations(caseId);
+            Edit add = new Edit.AddSuggestions(caseId, List.of(proposal("s1", caseId, "acl", 0)));
+            store.apply(add, "dr.a");
+            CaseAnnotations added = store.annotations(caseId);
+            Edit accept = new Edit.DecideSuggestion(caseId, "s1", Suggestion.Fate.ACCEPTED, 1.0, 900L);
+            store.apply(accept, "dr.a");
+            store.apply(added.inverse(accept), "dr.a");
+            assertEquals(added, store.annotations(caseId));
+            store.apply(before.inverse(add), "dr.a");
+            assertEquals(before, store.annotations(caseId));
+        }
+    }
+
+    @Test
+    void proposalsForAMissingCaseAreRefusedWhole() throws Exception {
+        Path project = TestProjects.withOneCase(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            long caseId = store.cases().get(0).id();
+            assertThrows(ProjectException.class, () -> store.apply(new Edit.AddSuggestions(caseId,
+                    List.of(proposal("s1", caseId, "acl", 0), proposal("s2", caseId + 99, "acl", 1))), "dr.a"));
+            assertTrue(store.annotations(caseId).suggestions().isEmpty());
         }
     }
 }

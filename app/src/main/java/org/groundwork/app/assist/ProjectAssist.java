@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.Suggestion;
@@ -65,29 +66,45 @@ public final class ProjectAssist {
         return cases;
     }
 
-    /** Trains a model with {@code factory} on every annotated case but the targets, then proposes for the targets. */
+    /**
+     * Trains a model with {@code factory} on every annotated case but the targets, then stores its
+     * proposals for the targets as pending suggestions (one edit per case, so each can be undone).
+     */
     public List<CaseSuggestions> suggest(SuggestionModelFactory factory, List<CaseRecord> targets, Set<String> regions,
-                                         LoadMonitor monitor) throws AssistException, ProjectException, BadInputException {
+                                         String user, LoadMonitor monitor)
+            throws AssistException, ProjectException, BadInputException {
         Set<Long> targetIds = new LinkedHashSet<>();
         targets.forEach(t -> targetIds.add(t.id()));
         SuggestionModel model = factory.train(trainingCases(targetIds), monitor);
-        Set<String> wanted = regions.isEmpty() ? model.regions() : regions;
         List<CaseSuggestions> results = new ArrayList<>();
         for (int n = 0; n < targets.size(); n++) {
             CaseRecord target = targets.get(n);
             monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
                     + targets.size() + ")");
-            List<Suggestion> suggestions = new ArrayList<>();
-            for (Proposal p : model.suggest(volume(target), wanted, monitor)) {
-                suggestions.add(new Suggestion(UUID.randomUUID().toString(), target.id(), p.box().regionId(),
-                        p.box().min(), p.box().max(), p.confidence(), p.modelId(), p.modelHash(), p.latencyMillis(),
-                        clock.instant(), Suggestion.Fate.PENDING));
-            }
-            store.addSuggestions(suggestions);
+            List<Suggestion> suggestions = propose(model, target, regions, monitor);
+            store.apply(new Edit.AddSuggestions(target.id(), suggestions), user);
             results.add(new CaseSuggestions(target, suggestions));
         }
         monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
         return results;
+    }
+
+    /** Trains a model on every annotated case but {@code target}; for the workstation, which stores through its editor. */
+    public SuggestionModel train(SuggestionModelFactory factory, CaseRecord target, LoadMonitor monitor)
+            throws AssistException {
+        return factory.train(trainingCases(Set.of(target.id())), monitor);
+    }
+
+    /** The model's proposals for a case as pending suggestions, not stored (all regions it knows when none are named). */
+    public List<Suggestion> propose(SuggestionModel model, CaseRecord target, Set<String> regions, LoadMonitor monitor)
+            throws AssistException, ProjectException, BadInputException {
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Proposal p : model.suggest(volume(target), regions.isEmpty() ? model.regions() : regions, monitor)) {
+            suggestions.add(Suggestion.pending(UUID.randomUUID().toString(), target.id(), p.box().regionId(),
+                    p.box().min(), p.box().max(), p.confidence(), p.modelId(), p.modelHash(), p.latencyMillis(),
+                    clock.instant()));
+        }
+        return suggestions;
     }
 
     /** The volume a case's boxes are drawn on: the first series its images make. */

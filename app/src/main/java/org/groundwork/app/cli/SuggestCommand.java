@@ -80,7 +80,7 @@ final class SuggestCommand implements Callable<Integer> {
                 return GroundworkCommand.EXIT_BAD_INPUT;
             }
             var results = new ProjectAssist(store, Clock.systemUTC()).suggest(factory, targets,
-                    new LinkedHashSet<>(regions), new ImportCommand.ProgressPrinter(err, "Suggesting"));
+                    new LinkedHashSet<>(regions), org.groundwork.app.CurrentUser.name(), new ImportCommand.ProgressPrinter(err, "Suggesting"));
             int stored = 0;
             for (ProjectAssist.CaseSuggestions r : results) {
                 for (Suggestion s : r.suggestions()) {

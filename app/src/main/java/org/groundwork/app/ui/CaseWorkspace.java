@@ -40,8 +40,7 @@ import org.groundwork.viewer.fx.MprViewer;
  * on to the next unfinished case, and counting the active time spent on it.
  */
 public final class CaseWorkspace {
-    /** Who edits: the system property {@code groundwork.user}, else the login name. */
-    static final String USER = System.getProperty("groundwork.user", System.getProperty("user.name", "reader"));
+    static final String USER = org.groundwork.app.CurrentUser.name();
     private static final Duration IDLE_AFTER = Duration.ofMinutes(2);
 
     private final ProjectController projects;

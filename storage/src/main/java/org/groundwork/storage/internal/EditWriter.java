@@ -34,7 +34,7 @@ final class EditWriter {
             }
             return true;
         }
-        if (changeRows(c, edit) == 0) {
+        if (changeRows(c, edit, user, at) == 0) {
             return false;
         }
         update(c, "INSERT OR IGNORE INTO users(name) VALUES (?)", user);
@@ -53,7 +53,7 @@ final class EditWriter {
     }
 
     /** Number of rows the edit changed; 0 when what it refers to does not exist. */
-    private static int changeRows(Connection c, Edit edit) throws SQLException {
+    private static int changeRows(Connection c, Edit edit, String user, Instant at) throws SQLException {
         if (edit instanceof Edit.PutBox put) {
             Box b = put.box();
             int[] min = b.min();
@@ -116,6 +116,12 @@ final class EditWriter {
         } else if (edit instanceof Edit.AddActiveTime time) {
             return update(c, "UPDATE cases SET active_seconds = active_seconds + ? WHERE id = ?",
                     time.seconds(), time.caseId());
+        } else if (edit instanceof Edit.AddSuggestions add) {
+            return add.suggestions().isEmpty() ? 1 : SuggestionTable.insert(c, add.suggestions());
+        } else if (edit instanceof Edit.RemoveSuggestions remove) {
+            return remove.suggestionIds().isEmpty() ? 1 : SuggestionTable.remove(c, remove.caseId(), remove.suggestionIds());
+        } else if (edit instanceof Edit.DecideSuggestion decide) {
+            return SuggestionTable.decide(c, decide, user, at);
         }
         throw new IllegalArgumentException("unknown edit " + edit);
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Suggestion;
 
 /** The {@code suggestions} table: model proposals, their box in {@code payload}, and their fate. */
@@ -14,8 +15,8 @@ public final class SuggestionTable {
     private SuggestionTable() {
     }
 
-    /** Inserts the proposals; the caller owns the transaction. */
-    public static void insert(Connection c, List<Suggestion> suggestions) throws SQLException {
+    /** Inserts the proposals; returns how many; the caller owns the transaction. */
+    static int insert(Connection c, List<Suggestion> suggestions) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO suggestions(id, case_id, model_id, model_hash, "
                 + "payload, fate, region_id, confidence, latency_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Suggestion s : suggestions) {
@@ -35,21 +36,46 @@ public final class SuggestionTable {
             }
             insert.executeBatch();
         }
+        return suggestions.size();
     }
 
-    public static List<Suggestion> ofCase(Connection c, long caseId) throws SQLException {
+    static int remove(Connection c, long caseId, List<String> ids) throws SQLException {
+        int removed = 0;
+        for (String id : ids) {
+            removed += EditWriter.update(c, "DELETE FROM suggestions WHERE id = ? AND case_id = ?", id, caseId);
+        }
+        return removed;
+    }
+
+    /** Records a reader's decision (or its undo, back to pending, which clears who and when). */
+    static int decide(Connection c, Edit.DecideSuggestion d, String user, Instant at) throws SQLException {
+        boolean pending = d.fate() == Suggestion.Fate.PENDING;
+        return EditWriter.update(c, "UPDATE suggestions SET fate = ?, decided_by = ?, decided_at = ?, final_iou = ?, "
+                + "decision_ms = ? WHERE id = ? AND case_id = ?", d.fate().name(), pending ? null : user,
+                pending ? null : at.toString(), d.finalIou(), d.decisionMillis(), d.suggestionId(), d.caseId());
+    }
+
+    /** The proposals of one case, or of every case when {@code caseId} is null, oldest first. */
+    public static List<Suggestion> read(Connection c, Long caseId) throws SQLException {
         List<Suggestion> list = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT id, region_id, payload, confidence, model_id, "
-                + "model_hash, latency_ms, created_at, fate FROM suggestions WHERE case_id = ? ORDER BY created_at, rowid")) {
-            query.setLong(1, caseId);
+                + "model_hash, latency_ms, created_at, fate, final_iou, decision_ms, case_id FROM suggestions"
+                + (caseId == null ? "" : " WHERE case_id = ?") + " ORDER BY created_at, rowid")) {
+            if (caseId != null) {
+                query.setLong(1, caseId);
+            }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     double[] box = AnnotationJson.numbers(rs.getString(3));
-                    list.add(new Suggestion(rs.getString(1), caseId, rs.getString(2),
+                    double iou = rs.getDouble(10);
+                    Double finalIou = rs.wasNull() ? null : iou;
+                    long ms = rs.getLong(11);
+                    Long decisionMillis = rs.wasNull() ? null : ms;
+                    list.add(new Suggestion(rs.getString(1), rs.getLong(12), rs.getString(2),
                             new int[] {(int) box[0], (int) box[1], (int) box[2]},
                             new int[] {(int) box[3], (int) box[4], (int) box[5]}, rs.getDouble(4), rs.getString(5),
                             rs.getString(6), rs.getLong(7), Instant.parse(rs.getString(8)),
-                            Suggestion.Fate.valueOf(rs.getString(9))));
+                            Suggestion.Fate.valueOf(rs.getString(9)), finalIou, decisionMillis));
                 }
             }
         }

@@ -18,23 +18,32 @@ public final class CaseAnnotations {
     private final Map<String, Question> questions;
     private final Map<String, List<ReasoningStep>> steps;
     private final Map<String, Map<String, Grade>> grades;
+    private final Map<String, Suggestion> suggestions;
 
     private CaseAnnotations(long caseId, Map<String, Box> boxes, Map<String, Question> questions,
-                            Map<String, List<ReasoningStep>> steps, Map<String, Map<String, Grade>> grades) {
+                            Map<String, List<ReasoningStep>> steps, Map<String, Map<String, Grade>> grades,
+                            Map<String, Suggestion> suggestions) {
         this.caseId = caseId;
         this.boxes = boxes;
         this.questions = questions;
         this.steps = steps;
         this.grades = grades;
+        this.suggestions = suggestions;
     }
 
     public static CaseAnnotations empty(long caseId) {
-        return new CaseAnnotations(caseId, Map.of(), Map.of(), Map.of(), Map.of());
+        return new CaseAnnotations(caseId, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** Builds the state read from a store: steps in chain order. Linear in the number of annotations. */
     public static CaseAnnotations of(long caseId, List<Box> boxes, List<Question> questions,
                                      List<ReasoningStep> orderedSteps, List<Grade> grades) {
+        return of(caseId, boxes, questions, orderedSteps, grades, List.of());
+    }
+
+    /** As {@link #of(long, List, List, List, List)}, with the model proposals made for the case. */
+    public static CaseAnnotations of(long caseId, List<Box> boxes, List<Question> questions,
+                                     List<ReasoningStep> orderedSteps, List<Grade> grades, List<Suggestion> suggestions) {
         Map<String, Box> b = new LinkedHashMap<>();
         boxes.forEach(x -> b.put(x.id(), x));
         Map<String, Question> q = new LinkedHashMap<>();
@@ -45,8 +54,10 @@ public final class CaseAnnotations {
         Map<String, Map<String, Grade>> g = new LinkedHashMap<>();
         grades.forEach(x -> g.computeIfAbsent(x.questionId(), k -> new LinkedHashMap<>()).put(x.field(), x));
         g.replaceAll((k, fields) -> Collections.unmodifiableMap(fields));
+        Map<String, Suggestion> p = new LinkedHashMap<>();
+        suggestions.forEach(x -> p.put(x.id(), x));
         return new CaseAnnotations(caseId, Collections.unmodifiableMap(b), Collections.unmodifiableMap(q),
-                Collections.unmodifiableMap(s), Collections.unmodifiableMap(g));
+                Collections.unmodifiableMap(s), Collections.unmodifiableMap(g), Collections.unmodifiableMap(p));
     }
 
     public long caseId() {
@@ -79,6 +90,15 @@ public final class CaseAnnotations {
         return grades.getOrDefault(questionId, Map.of());
     }
 
+    /** Every model proposal made for the case, decided or not, oldest first. */
+    public List<Suggestion> suggestions() {
+        return List.copyOf(suggestions.values());
+    }
+
+    public Optional<Suggestion> suggestion(String id) {
+        return Optional.ofNullable(suggestions.get(id));
+    }
+
     /** The state after {@code edit}. Edits that do not concern annotations leave it unchanged. */
     public CaseAnnotations apply(Edit edit) {
         if (edit.caseId() != caseId) {
@@ -88,6 +108,7 @@ public final class CaseAnnotations {
         var q = new LinkedHashMap<>(questions);
         var s = new LinkedHashMap<>(steps);
         var g = new LinkedHashMap<>(grades);
+        var p = new LinkedHashMap<>(suggestions);
         if (edit instanceof Edit.PutBox put) {
             b.put(put.box().id(), put.box());
         } else if (edit instanceof Edit.DeleteBox delete) {
@@ -115,6 +136,15 @@ public final class CaseAnnotations {
             var fields = new LinkedHashMap<>(grades(clear.questionId()));
             fields.remove(clear.field());
             g.put(clear.questionId(), Collections.unmodifiableMap(fields));
+        } else if (edit instanceof Edit.AddSuggestions add) {
+            add.suggestions().forEach(x -> p.put(x.id(), x));
+        } else if (edit instanceof Edit.RemoveSuggestions remove) {
+            remove.suggestionIds().forEach(p::remove);
+        } else if (edit instanceof Edit.DecideSuggestion decide) {
+            Suggestion before = p.get(decide.suggestionId());
+            if (before != null) {
+                p.put(before.id(), before.decided(decide.fate(), decide.finalIou(), decide.decisionMillis()));
+            }
         } else if (edit instanceof Edit.Batch batch) {
             CaseAnnotations after = this;
             for (Edit e : batch.edits()) {
@@ -125,7 +155,7 @@ public final class CaseAnnotations {
             return this; // status, assignment and time are case state, not annotations
         }
         return new CaseAnnotations(caseId, Collections.unmodifiableMap(b), Collections.unmodifiableMap(q),
-                Collections.unmodifiableMap(s), Collections.unmodifiableMap(g));
+                Collections.unmodifiableMap(s), Collections.unmodifiableMap(g), Collections.unmodifiableMap(p));
     }
 
     /**
@@ -151,6 +181,14 @@ public final class CaseAnnotations {
             return gradeEdit(set.grade().questionId(), set.grade().field());
         } else if (edit instanceof Edit.ClearGrade clear) {
             return gradeEdit(clear.questionId(), clear.field());
+        } else if (edit instanceof Edit.AddSuggestions add) {
+            return new Edit.RemoveSuggestions(caseId, add.suggestions().stream().map(Suggestion::id).toList());
+        } else if (edit instanceof Edit.RemoveSuggestions remove) {
+            return new Edit.AddSuggestions(caseId, remove.suggestionIds().stream().map(suggestions::get)
+                    .filter(java.util.Objects::nonNull).toList());
+        } else if (edit instanceof Edit.DecideSuggestion decide) {
+            return suggestion(decide.suggestionId()).<Edit>map(x -> new Edit.DecideSuggestion(caseId, x.id(), x.fate(),
+                    x.finalIou(), x.decisionMillis())).orElse(nothing());
         } else if (edit instanceof Edit.Batch batch) {
             List<Edit> undo = new ArrayList<>();
             CaseAnnotations state = this;
@@ -198,7 +236,7 @@ public final class CaseAnnotations {
     public boolean equals(Object o) {
         return o instanceof CaseAnnotations a && caseId == a.caseId && boxes.equals(a.boxes)
                 && questions.equals(a.questions) && nonEmpty(steps).equals(nonEmpty(a.steps))
-                && nonEmpty(grades).equals(nonEmpty(a.grades));
+                && nonEmpty(grades).equals(nonEmpty(a.grades)) && suggestions.equals(a.suggestions);
     }
 
     private static <V> Map<String, V> nonEmpty(Map<String, V> map) {

@@ -56,6 +56,28 @@ public sealed interface Edit {
     record AddActiveTime(long caseId, long seconds) implements Edit {
     }
 
+    /** Model proposals stored as pending; they make no box. */
+    record AddSuggestions(long caseId, List<Suggestion> suggestions) implements Edit {
+        public AddSuggestions {
+            suggestions = List.copyOf(suggestions);
+        }
+    }
+
+    /** Removes proposals (the undo of adding them). */
+    record RemoveSuggestions(long caseId, List<String> suggestionIds) implements Edit {
+        public RemoveSuggestions {
+            suggestionIds = List.copyOf(suggestionIds);
+        }
+    }
+
+    /**
+     * What the reader did with a proposal: accepted (a box with the proposal's id holds it), edited,
+     * rejected, or back to pending (an undo); with the IoU to the final box and the time it took.
+     */
+    record DecideSuggestion(long caseId, String suggestionId, Suggestion.Fate fate, Double finalIou,
+                            Long decisionMillis) implements Edit {
+    }
+
     /** Several edits of one case as one transaction (and one step of undo). */
     record Batch(long caseId, List<Edit> edits) implements Edit {
         public Batch {

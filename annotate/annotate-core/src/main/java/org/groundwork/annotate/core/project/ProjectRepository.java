@@ -7,7 +7,7 @@ import java.util.Map;
 public interface ProjectRepository extends AutoCloseable {
     List<CaseRecord> cases();
 
-    /** Everything annotated on a case: boxes, questions, reasoning chains and grades. */
+    /** Everything annotated on a case: boxes, questions, reasoning chains, grades and model proposals. */
     CaseAnnotations annotations(long caseId);
 
     /** The annotations of every case, by case id (for the worklist's completeness and for export). */
@@ -23,12 +23,6 @@ public interface ProjectRepository extends AutoCloseable {
      * @param user who made the edit
      */
     void apply(Edit edit, String user) throws ProjectException;
-
-    /** Stores model proposals as pending, in one transaction; they make no box. */
-    void addSuggestions(List<Suggestion> suggestions) throws ProjectException;
-
-    /** The model proposals made for a case, oldest first. */
-    List<Suggestion> suggestions(long caseId);
 
     /** Number of cases by status, and active seconds by user. */
     ProjectSummary summary();

@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param min half-open voxel box, inclusive corner
  * @param max half-open voxel box, exclusive corner
  * @param modelHash SHA-256 of the model's weights
+ * @param finalIou once decided: 3D IoU between the proposal and the box the reader kept (0 when rejected)
+ * @param decisionMillis once decided: time from the proposal to the reader's decision
  */
 public record Suggestion(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
-                         String modelId, String modelHash, long latencyMillis, Instant createdAt, Fate fate) {
+                         String modelId, String modelHash, long latencyMillis, Instant createdAt, Fate fate,
+                         Double finalIou, Long decisionMillis) {
     /** What the reader did with the proposal. */
     public enum Fate { PENDING, ACCEPTED, EDITED, REJECTED }
 
@@ -26,6 +29,31 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
         max = max.clone();
     }
 
+    /** A pending proposal. */
+    public static Suggestion pending(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
+                                     String modelId, String modelHash, long latencyMillis, Instant createdAt) {
+        return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
+                Fate.PENDING, null, null);
+    }
+
+    public Suggestion decided(Fate newFate, Double iou, Long millis) {
+        return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
+                newFate, iou, millis);
+    }
+
+    /** 3D IoU of this proposal with the half-open voxel box [otherMin, otherMax). */
+    public double iou(int[] otherMin, int[] otherMax) {
+        long overlap = 1;
+        long own = 1;
+        long other = 1;
+        for (int a = 0; a < 3; a++) {
+            overlap *= Math.max(0, Math.min(max[a], otherMax[a]) - Math.max(min[a], otherMin[a]));
+            own *= max[a] - min[a];
+            other *= otherMax[a] - otherMin[a];
+        }
+        return overlap == 0 ? 0 : (double) overlap / (own + other - overlap);
+    }
+
     @Override
     public int[] min() {
         return min.clone();
@@ -34,5 +62,19 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
     @Override
     public int[] max() {
         return max.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Suggestion s && id.equals(s.id) && caseId == s.caseId && regionId.equals(s.regionId)
+                && java.util.Arrays.equals(min, s.min) && java.util.Arrays.equals(max, s.max)
+                && confidence == s.confidence && modelId.equals(s.modelId) && modelHash.equals(s.modelHash)
+                && latencyMillis == s.latencyMillis && createdAt.equals(s.createdAt) && fate == s.fate
+                && Objects.equals(finalIou, s.finalIou) && Objects.equals(decisionMillis, s.decisionMillis);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, caseId, fate);
     }
 }
