@@ -75,6 +75,17 @@ class UserGuidePicturesTest {
         WaitForAsyncUtils.waitForFxEvents();
         picture("reading-sagittal");
 
+        // Assist on the third knee, which no one has read yet.
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+        var third = app.mainWindow().worklist().shownCases().get(2);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(third)));
+        RunningApp.waitForOpenCase(app, 60);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !app.mainWindow().assistActions().proposals().pending().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        picture("assist-proposals");
+
         robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS); // the 3D view renders on the CPU in the background

@@ -98,9 +98,15 @@ public final class ProjectAssist {
     /** The model's proposals for a case as pending suggestions, not stored (all regions it knows when none are named). */
     public List<Suggestion> propose(SuggestionModel model, CaseRecord target, Set<String> regions, LoadMonitor monitor)
             throws AssistException, ProjectException, BadInputException {
+        return propose(model, target.id(), volume(target), regions, monitor);
+    }
+
+    /** As {@link #propose(SuggestionModel, CaseRecord, Set, LoadMonitor)} on the case's volume already loaded. */
+    public List<Suggestion> propose(SuggestionModel model, long caseId, Volume volume, Set<String> regions,
+                                    LoadMonitor monitor) throws AssistException {
         List<Suggestion> suggestions = new ArrayList<>();
-        for (Proposal p : model.suggest(volume(target), regions.isEmpty() ? model.regions() : regions, monitor)) {
-            suggestions.add(Suggestion.pending(UUID.randomUUID().toString(), target.id(), p.box().regionId(),
+        for (Proposal p : model.suggest(volume, regions.isEmpty() ? model.regions() : regions, monitor)) {
+            suggestions.add(Suggestion.pending(UUID.randomUUID().toString(), caseId, p.box().regionId(),
                     p.box().min(), p.box().max(), p.confidence(), p.modelId(), p.modelHash(), p.latencyMillis(),
                     clock.instant()));
         }

@@ -180,9 +180,12 @@ final class MainMenuBar {
     }
 
     private Menu assistMenu() {
-        MenuItem none = new MenuItem("No model loaded");
-        none.setDisable(true);
-        return menu("Assist", "assistMenu", none);
+        AssistActions assist = window.assistActions();
+        MenuItem suggest = item("Suggest Boxes", "Shortcut+Shift+G", "suggestItem");
+        suggest.setOnAction(e -> assist.suggest());
+        MenuItem acceptConfident = item("Accept Suggestions at 50% or More", null, "acceptConfidentItem");
+        acceptConfident.setOnAction(e -> assist.acceptConfident());
+        return menu("Assist", "assistMenu", suggest, acceptConfident);
     }
 
     private Menu helpMenu(MenuBar bar) {

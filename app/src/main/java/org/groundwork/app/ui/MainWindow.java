@@ -31,6 +31,7 @@ public final class MainWindow {
     private final MprViewer viewer = new MprViewer();
     private final ImageActions imageActions;
     private final CaseWorkspace workspace;
+    private final AssistActions assist;
     private Tour tour;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
@@ -52,6 +53,7 @@ public final class MainWindow {
         projectActions = new ProjectActions(stage, projects, statusBar);
         imageActions = new ImageActions(stage, statusBar, viewer);
         workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions);
+        assist = new AssistActions(projects, workspace, statusBar, viewer);
         StackPane annotation = new StackPane(workspace.pane());
         annotation.setId("annotationPane");
         annotation.setMinWidth(0);
@@ -91,6 +93,11 @@ public final class MainWindow {
         stage.show();
         // Start in the worklist, not its search field, so that single-key shortcuts (V, B, N) work at once.
         worklist.list().requestFocus();
+    }
+
+    /** The Assist menu's actions and the proposals they show; for the menus and tests. */
+    public AssistActions assistActions() {
+        return assist;
     }
 
     /** Help → Tour, made on first use. */

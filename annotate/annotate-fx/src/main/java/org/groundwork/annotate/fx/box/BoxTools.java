@@ -16,6 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ModelBoxes;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.fx.Editing;
 import org.groundwork.viewer.core.Volume;
@@ -46,6 +47,7 @@ public final class BoxTools {
     private final BoxPainter painter = new BoxPainter(this);
     private Editing editing;
     private Drag drag;
+    private java.util.function.Supplier<List<BoxOutline>> extraOutlines = List::of;
 
     /** A drag in progress: what it started from and the box it would make now. */
     private record Drag(SliceView view, Kind kind, Box original, double[] start, List<int[]> faces, Box preview) {
@@ -102,7 +104,8 @@ public final class BoxTools {
     }
 
     public void deleteSelected() {
-        selectedBox().ifPresent(b -> editing.apply(new Edit.DeleteBox(b.caseId(), b.id())));
+        selectedBox().ifPresent(b -> editing.apply(ModelBoxes.delete(editing.editor().current(), b,
+                editing.clock().instant())));
     }
 
     /** Copies the selected box, shifted by two voxels in-plane where the volume allows, and selects the copy. */
@@ -138,8 +141,12 @@ public final class BoxTools {
     }
 
     Color colour(Box box) {
+        return colour(box.regionId());
+    }
+
+    Color colour(String regionId) {
         String hex = editing == null ? null
-                : editing.protocol().region(box.regionId()).map(r -> r.colour()).orElse(null);
+                : editing.protocol().region(regionId).map(r -> r.colour()).orElse(null);
         return hex == null ? Color.web("#f0d060") : Color.web(hex);
     }
 
@@ -159,14 +166,23 @@ public final class BoxTools {
     }
 
     boolean cuts(SliceView view, ViewTransform t, Box box) {
+        return cuts(view, t, box.min(), box.max());
+    }
+
+    /** Whether the view's slice passes through the voxel box [min, max). */
+    boolean cuts(SliceView view, ViewTransform t, int[] min, int[] max) {
         int normal = axes(view).normal();
         int s = sliceIndex(view, t);
-        return s >= box.min()[normal] && s < box.max()[normal];
+        return s >= min[normal] && s < max[normal];
     }
 
     /** The screen rectangle {x0, y0, x1, y1} of a box in a view (its projection). */
     static double[] screenRect(Volume volume, ViewTransform t, Box box) {
-        double[][] corners = BoxOutline.ofVoxels(volume.voxelToLps(), box.min(), box.max(), Color.WHITE, "").corners();
+        return screenRect(volume, t, box.min(), box.max());
+    }
+
+    static double[] screenRect(Volume volume, ViewTransform t, int[] min, int[] max) {
+        double[][] corners = BoxOutline.ofVoxels(volume.voxelToLps(), min, max, Color.WHITE, "").corners();
         double[] r = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (double[] corner : corners) {
             double[] p = t.toScreen(corner);
@@ -338,12 +354,7 @@ public final class BoxTools {
                 return;
             }
         }
-        if (d.original() != null && d.original().provenance().origin() == Provenance.Origin.MODEL) {
-            Provenance p = d.original().provenance();
-            result = result.withProvenance(new Provenance(p.author(), p.createdAt(), Provenance.Origin.MODEL_EDITED,
-                    p.modelId(), p.modelHash()));
-        }
-        if (editing.apply(new Edit.PutBox(result))) {
+        if (editing.apply(ModelBoxes.put(editing.editor().current(), result, editing.clock().instant()))) {
             selected.set(result.id());
         }
         redraw();
@@ -375,7 +386,7 @@ public final class BoxTools {
         }
         Box moved = shifted(box, delta);
         if (!moved.equals(box)) {
-            editing.apply(new Edit.PutBox(moved));
+            editing.apply(ModelBoxes.put(editing.editor().current(), moved, editing.clock().instant()));
         }
         e.consume();
     }
@@ -400,13 +411,31 @@ public final class BoxTools {
         redraw();
     }
 
-    private void redraw() {
+    /** Outlines drawn in the 3D view beside the boxes (model proposals). */
+    void showAlsoIn3d(java.util.function.Supplier<List<BoxOutline>> outlines) {
+        extraOutlines = outlines;
+        redraw();
+    }
+
+    Editing editing() {
+        return editing;
+    }
+
+    MprViewer viewer() {
+        return viewer;
+    }
+
+    void redraw() {
         for (SliceView view : viewer.views()) {
             view.redrawOverlays();
         }
         Volume v = volume();
-        viewer.volumeView().boxes().setAll(v == null ? List.of() : shownBoxes().stream()
-                .map(b -> BoxOutline.ofVoxels(v.voxelToLps(), b.min(), b.max(), colour(b), label(b))).toList());
+        List<BoxOutline> outlines = new java.util.ArrayList<>();
+        if (v != null) {
+            shownBoxes().forEach(b -> outlines.add(BoxOutline.ofVoxels(v.voxelToLps(), b.min(), b.max(), colour(b), label(b))));
+            outlines.addAll(extraOutlines.get());
+        }
+        viewer.volumeView().boxes().setAll(outlines);
     }
 
     private static int clamp(int value, int low, int high) {

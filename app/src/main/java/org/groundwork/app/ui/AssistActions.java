@@ -1,0 +1,108 @@
+package org.groundwork.app.ui;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javafx.concurrent.Task;
+import org.groundwork.annotate.core.project.CaseEditor;
+import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Question;
+import org.groundwork.annotate.core.project.Suggestion;
+import org.groundwork.annotate.fx.box.ProposalTools;
+import org.groundwork.app.assist.ProjectAssist;
+import org.groundwork.app.concurrent.Background;
+import org.groundwork.app.concurrent.MonitoredTask;
+import org.groundwork.app.project.ProjectController;
+import org.groundwork.assist.SuggestionModel;
+import org.groundwork.assist.SuggestionModelFactory;
+import org.groundwork.assist.SuggestionModels;
+import org.groundwork.assist.atlas.AtlasPrior;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.fx.MprViewer;
+
+/**
+ * The Assist menu: a model learns from the project's other cases and proposes boxes for the open
+ * one, shown dashed until the reader accepts, edits or rejects each.
+ */
+public final class AssistActions {
+    /** "Accept Suggestions at 50% or More". */
+    static final double CONFIDENT = 0.5;
+
+    private final ProjectController projects;
+    private final CaseWorkspace workspace;
+    private final StatusBar statusBar;
+    private final MprViewer viewer;
+    private final ProposalTools proposals;
+
+    AssistActions(ProjectController projects, CaseWorkspace workspace, StatusBar statusBar, MprViewer viewer) {
+        this.projects = projects;
+        this.workspace = workspace;
+        this.statusBar = statusBar;
+        this.viewer = viewer;
+        this.proposals = new ProposalTools(workspace.boxes());
+    }
+
+    public ProposalTools proposals() {
+        return proposals;
+    }
+
+    /**
+     * Assist → Suggest Boxes: learns the atlas prior from the project's other cases, in the
+     * background, and adds its proposals for the regions of the open case's questions (every region
+     * it knows when the case has none yet). Null when no case is open.
+     */
+    public Task<List<Suggestion>> suggest() {
+        CaseRecord open = workspace.openCaseProperty().get();
+        SqliteProjectStore store = projects.storeProperty().get();
+        CaseEditor editor = workspace.editor();
+        Volume volume = viewer.volumeProperty().get();
+        if (open == null || store == null || editor == null || volume == null) {
+            statusBar.showMessage("Open a case first: suggestions are made for the open case.");
+            return null;
+        }
+        Set<String> regions = new LinkedHashSet<>();
+        editor.current().questions().stream().map(Question::regionId).filter(Objects::nonNull).forEach(regions::add);
+        SuggestionModelFactory factory = SuggestionModels.factory(AtlasPrior.ID).orElseThrow();
+        Task<List<Suggestion>> task = new MonitoredTask<>() {
+            @Override
+            protected List<Suggestion> call() throws Exception {
+                updateMessage("Learning from the project's boxes…");
+                ProjectAssist assist = new ProjectAssist(store, Clock.systemUTC());
+                SuggestionModel model = assist.train(factory, open, monitor());
+                updateMessage("Suggesting boxes for case " + open.id() + "…");
+                return assist.propose(model, open.id(), volume, regions, monitor());
+            }
+        };
+        statusBar.track(task, true);
+        task.setOnSucceeded(e -> show(editor, task.getValue()));
+        task.setOnFailed(e -> statusBar.showMessage("No suggestion: " + task.getException().getMessage()));
+        return Background.start(task, "groundwork-assist");
+    }
+
+    /** Assist → Accept Suggestions at 50% or More. */
+    void acceptConfident() {
+        int accepted = proposals.acceptAbove(CONFIDENT);
+        statusBar.showMessage(accepted == 0 ? "No pending suggestion is that confident."
+                : "Accepted " + accepted + " suggestion(s) as boxes (Ctrl+Z undoes).");
+    }
+
+    private void show(CaseEditor editor, List<Suggestion> suggestions) {
+        if (workspace.editor() != editor) {
+            return; // another case was opened meanwhile
+        }
+        try {
+            editor.apply(new Edit.AddSuggestions(editor.caseId(), suggestions));
+            statusBar.showMessage(suggestions.isEmpty() ? "The model has nothing to suggest for these regions."
+                    : String.format(Locale.ROOT, "%d suggestion(s) from %s: click one, Enter accepts, Delete rejects.",
+                            suggestions.size(), suggestions.get(0).modelId()));
+        } catch (ProjectException ex) {
+            statusBar.showMessage(ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.groundwork.app.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.Provenance;
+import org.groundwork.annotate.core.project.Suggestion;
+import org.groundwork.app.GroundworkApp;
+import org.groundwork.app.demo.DemoProject;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.testing.RunningApp;
+import org.groundwork.testing.Screenshots;
+import org.groundwork.viewer.core.Volume;
+import org.groundwork.viewer.core.render.Plane;
+import org.groundwork.viewer.fx.SliceView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Assist in the workstation: proposals for an unread demo case, accepted, rejected, undone, kept. */
+@Tag("fx")
+class AssistWindowTest {
+    private static final String ACL_COLOUR = "#19b2b3";
+    private final FxRobot robot = new FxRobot();
+    private GroundworkApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        System.clearProperty(DemoProject.FOLDER_PROPERTY);
+        System.clearProperty(DemoProject.GRID_PROPERTY);
+    }
+
+    @Test
+    void suggestionsAreShownAcceptedRejectedAndUndoneAndTheirFateIsKept() throws Exception {
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+
+        // The third knee has not been read: open it from the worklist.
+        robot.clickOn(robot.lookup("#worklistList .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> !c.isEmpty() && c.getIndex() == 2).findFirst().orElseThrow());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.mainWindow().workspace().openCaseProperty().get() != null
+                && app.mainWindow().workspace().openCaseProperty().get().id() == app.mainWindow().worklist().shownCases().get(2).id());
+        RunningApp.waitForOpenCase(app, 30);
+        long caseId = app.mainWindow().workspace().openCaseProperty().get().id();
+        SliceView sagittal = app.mainWindow().viewer().view(Plane.SAGITTAL);
+        int aclPixelsBefore = pixels(sagittal, ACL_COLOUR);
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        var proposals = app.mainWindow().assistActions().proposals();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !proposals.pending().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, proposals.pending().size(), "one per region the two example readings boxed");
+        assertEquals("5 suggestion(s) from atlas-prior: click one, Enter accepts, Delete rejects.",
+                robot.lookup("#statusMessage").queryAs(Label.class).getText());
+        Suggestion acl = pendingOf(proposals.pending(), "acl");
+        centreOn(acl);
+        assertTrue(pixels(sagittal, ACL_COLOUR) > aclPixelsBefore, "the ACL proposal is drawn in its colour");
+        Screenshots.write(app.mainWindow().stage().getScene(), "assist-proposals");
+
+        // Click inside the ACL proposal, Enter: a box the model made.
+        robot.clickOn(screenPoint(app.mainWindow().viewer().view(Plane.AXIAL), acl));
+        assertEquals(acl.id(), proposals.selectedProperty().get());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        CaseAnnotations state = app.mainWindow().workspace().editor().current();
+        assertEquals(Provenance.Origin.MODEL, state.box(acl.id()).orElseThrow().provenance().origin());
+        assertEquals("atlas-prior", state.box(acl.id()).orElseThrow().provenance().modelId());
+        assertEquals(Suggestion.Fate.ACCEPTED, state.suggestion(acl.id()).orElseThrow().fate());
+        assertTrue(robot.lookup("#caseProgress").queryAs(Label.class).getText().contains("1 box(es)"));
+
+        // The popliteal cyst proposal: Delete rejects it, Ctrl+Z brings it back.
+        Suggestion cyst = pendingOf(proposals.pending(), "popliteal-cyst");
+        centreOn(cyst);
+        robot.clickOn(screenPoint(app.mainWindow().viewer().view(Plane.AXIAL), cyst));
+        robot.push(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, proposals.pending().size());
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, proposals.pending().size());
+
+        // Accept the confident ones at once.
+        long confident = proposals.pending().stream().filter(s -> s.confidence() >= 0.5).count();
+        robot.clickOn("Assist");
+        robot.clickOn("Accept Suggestions at 50% or More");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4 - confident, proposals.pending().size());
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        try (SqliteProjectStore store = SqliteProjectStore.open(DemoProject.project(tmp.resolve("demo")),
+                SqliteProjectStore.Mode.READ_ONLY)) {
+            CaseAnnotations kept = store.annotations(caseId);
+            assertEquals(Suggestion.Fate.ACCEPTED, kept.suggestion(acl.id()).orElseThrow().fate());
+            assertEquals(cyst.confidence() >= 0.5 ? Suggestion.Fate.ACCEPTED : Suggestion.Fate.PENDING,
+                    kept.suggestion(cyst.id()).orElseThrow().fate(), "rejected, then undone");
+            assertEquals(1 + confident, kept.boxes().size());
+            assertTrue(kept.boxes().stream().allMatch(b -> b.provenance().origin() == Provenance.Origin.MODEL));
+        }
+    }
+
+    private static Suggestion pendingOf(List<Suggestion> pending, String region) {
+        return pending.stream().filter(s -> s.regionId().equals(region)).findFirst().orElseThrow();
+    }
+
+    /** Moves the linked cursor to the proposal's centre, so that every view cuts it. */
+    private void centreOn(Suggestion s) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().viewer().crosshairProperty()
+                .set(centre(s))));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private double[] centre(Suggestion s) {
+        Volume v = app.mainWindow().viewer().volumeProperty().get();
+        int[] min = s.min();
+        int[] max = s.max();
+        return v.voxelToLps().apply((min[0] + max[0] - 1) / 2.0, (min[1] + max[1] - 1) / 2.0, (min[2] + max[2] - 1) / 2.0);
+    }
+
+    private Point2D screenPoint(SliceView view, Suggestion s) {
+        double[] xy = view.transform().toScreen(centre(s));
+        return view.localToScreen(xy[0], xy[1]);
+    }
+
+    /** Pixels of exactly this colour in what the view shows. */
+    private static int pixels(SliceView view, String colour) {
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)));
+        int wanted = javafx.scene.paint.Color.web(colour).hashCode();
+        int count = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                if (image.getPixelReader().getColor(x, y).hashCode() == wanted
+                        && image.getPixelReader().getColor(x, y).equals(javafx.scene.paint.Color.web(colour))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
