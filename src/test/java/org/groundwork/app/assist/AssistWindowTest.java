@@ -127,6 +127,52 @@ class AssistWindowTest {
         }
     }
 
+    @Test
+    void blindFirstHidesARegionsProposalUntilTheReaderHasBoxedItAndTheReportMeasuresTheSway() throws Exception {
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        robot.clickOn("Assist").clickOn("Blind-First Mode (Proposals after Your Own Box)");
+        assertTrue(app.mainWindow().assistActions().blindFirst().get());
+        var third = app.mainWindow().worklist().shownCases().get(2);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(third)));
+        RunningApp.waitForOpenCase(app, 30);
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !app.mainWindow().workspace().editor().current().suggestions().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        var proposals = app.mainWindow().assistActions().proposals();
+        assertTrue(proposals.pending().isEmpty(), "nothing shows before the reader's own boxes");
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .endsWith("5 stay hidden until you have drawn your own box of their region."));
+
+        // The reader boxes the ACL region themselves (3D box tool, a drag in the axial view): its proposal shows.
+        Suggestion acl = app.mainWindow().workspace().editor().current().suggestions().stream()
+                .filter(s -> s.regionId().equals("acl")).findFirst().orElseThrow();
+        centreOn(acl);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().boxes().regionProperty()
+                .set("acl")));
+        SliceView axial = app.mainWindow().viewer().view(Plane.AXIAL);
+        Point2D centre = screenPoint(axial, acl);
+        robot.clickOn(axial);
+        robot.push(KeyCode.B);
+        robot.drag(centre.add(-6, -6)).moveTo(centre.add(8, 8)).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("acl"), proposals.pending().stream().map(Suggestion::regionId).toList());
+        Suggestion revealed = proposals.pending().get(0);
+        assertTrue(revealed.blind() != null, "the reader's own box is kept as it was when the proposal showed");
+
+        robot.clickOn("Assist").clickOn("Assist Report…");
+        WaitForAsyncUtils.waitForFxEvents();
+        String report = robot.lookup("#assistReportDialog .content").queryAs(Label.class).getText();
+        assertTrue(report.startsWith("Proposals: 5 (5 pending, 0 accepted, 0 edited, 0 rejected)"), report);
+        assertTrue(report.contains("Blind-first: 1 proposal(s) revealed after the reader's own box"), report);
+        Screenshots.write(robot.lookup("#assistReportDialog").query().getScene(), "assist-report");
+        robot.clickOn("OK");
+    }
+
     private static Suggestion pendingOf(List<Suggestion> pending, String region) {
         return pending.stream().filter(s -> s.regionId().equals(region)).findFirst().orElseThrow();
     }

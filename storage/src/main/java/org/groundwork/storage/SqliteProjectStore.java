@@ -321,6 +321,30 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
 
     @Override
+    public synchronized java.util.Optional<String> setting(String key) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.ofNullable(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading setting " + key + " of " + dir, e);
+        }
+    }
+
+    @Override
+    public synchronized void putSetting(String key, String value) throws ProjectException {
+        if (readOnly()) {
+            throw new IllegalStateException(dir + " is open read-only");
+        }
+        try {
+            ProjectDatabase.update(connection, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", key, value);
+        } catch (SQLException e) {
+            throw ProjectDatabase.explain(dir, e);
+        }
+    }
+
+    @Override
     public synchronized ProjectSummary summary() {
         try (Statement s = connection.createStatement()) {
             Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);

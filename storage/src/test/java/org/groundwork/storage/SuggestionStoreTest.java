@@ -82,6 +82,27 @@ class SuggestionStoreTest {
     }
 
     @Test
+    void theReadersBoxAtRevealAndTheBlindFirstSettingAreKept() throws Exception {
+        Path project = TestProjects.withOneCase(tmp);
+        long caseId;
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            caseId = store.cases().get(0).id();
+            assertTrue(store.setting(SqliteProjectStore.BLIND_FIRST).isEmpty());
+            store.putSetting(SqliteProjectStore.BLIND_FIRST, "true");
+            store.apply(new Edit.AddSuggestions(caseId, List.of(proposal("s1", caseId, "acl", 0))), "dr.a");
+            store.apply(new Edit.RevealSuggestion(caseId, "s1", new int[] {4, 5, 6, 7, 8, 9}), "dr.a");
+        }
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            assertEquals("true", store.setting(SqliteProjectStore.BLIND_FIRST).orElseThrow());
+            Suggestion s = store.annotations(caseId).suggestion("s1").orElseThrow();
+            assertArrayEquals(new int[] {4, 5, 6, 7, 8, 9}, s.blind());
+            assertArrayEquals(new int[] {1, 2, 3}, s.min(), "the proposal itself is unchanged");
+            store.apply(new Edit.RevealSuggestion(caseId, "s1", null), "dr.a"); // undone: hidden again
+            assertNull(store.annotations(caseId).suggestion("s1").orElseThrow().blind());
+        }
+    }
+
+    @Test
     void proposalsForAMissingCaseAreRefusedWhole() throws Exception {
         Path project = TestProjects.withOneCase(tmp);
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import javafx.concurrent.Task;
+import org.groundwork.annotate.core.project.AssistReport;
 import org.groundwork.annotate.core.project.CaseEditor;
+import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ProjectException;
@@ -46,6 +48,54 @@ public final class AssistActions {
         this.statusBar = statusBar;
         this.viewer = viewer;
         this.proposals = new ProposalTools(workspace.boxes());
+        // Blind-first is the project's setting: read when a project opens, written when the reader changes it.
+        projects.storeProperty().addListener((obs, old, store) -> {
+            loadingSetting = true;
+            blindFirst().set(store != null && store.setting(ProjectRepository.BLIND_FIRST).map("true"::equals).orElse(false));
+            loadingSetting = false;
+        });
+        blindFirst().addListener((obs, was, on) -> {
+            SqliteProjectStore store = projects.storeProperty().get();
+            if (loadingSetting || store == null || store.readOnly()) {
+                return;
+            }
+            try {
+                store.putSetting(ProjectRepository.BLIND_FIRST, Boolean.toString(on));
+                statusBar.showMessage(on ? "Blind-first: a region's proposals show once you have drawn your own box of it."
+                        : "Proposals show as soon as they are made.");
+            } catch (ProjectException e) {
+                statusBar.showMessage(e.getMessage());
+            }
+        });
+    }
+
+    private boolean loadingSetting;
+
+    /** Assist → Blind-First Mode, the open project's setting. */
+    public javafx.beans.property.BooleanProperty blindFirst() {
+        return workspace.boxes().blindFirstProperty();
+    }
+
+    /** Assist → Assist Report…: how the proposals of the whole project fared, in a dialog. */
+    public Task<AssistReport> report(javafx.stage.Window owner) {
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (store == null) {
+            statusBar.showMessage("Open a project first.");
+            return null;
+        }
+        Task<AssistReport> task = projects.submit(() -> AssistReport.of(store.annotations().values()));
+        task.setOnSucceeded(e -> {
+            javafx.scene.control.Alert dialog = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, task.getValue().text());
+            dialog.initOwner(owner);
+            dialog.setTitle("Groundwork");
+            dialog.setHeaderText("Assist report: " + store.folder().getFileName());
+            dialog.getDialogPane().setId("assistReportDialog");
+            dialog.getDialogPane().setMinWidth(640);
+            dialog.show();
+        });
+        task.setOnFailed(e -> statusBar.showMessage("The report could not be made: " + task.getException().getMessage()));
+        return task;
     }
 
     public ProposalTools proposals() {
@@ -98,9 +148,12 @@ public final class AssistActions {
         }
         try {
             editor.apply(new Edit.AddSuggestions(editor.caseId(), suggestions));
+            int hidden = suggestions.size() - (int) proposals.pending().stream()
+                    .filter(p -> suggestions.stream().anyMatch(s -> s.id().equals(p.id()))).count();
             statusBar.showMessage(suggestions.isEmpty() ? "The model has nothing to suggest for these regions."
-                    : String.format(Locale.ROOT, "%d suggestion(s) from %s: click one, Enter accepts, Delete rejects.",
-                            suggestions.size(), suggestions.get(0).modelId()));
+                    : String.format(Locale.ROOT, "%d suggestion(s) from %s: click one, Enter accepts, Delete rejects.%s",
+                            suggestions.size(), suggestions.get(0).modelId(), hidden == 0 ? ""
+                                    : " " + hidden + " stay hidden until you have drawn your own box of their region."));
         } catch (ProjectException ex) {
             statusBar.showMessage(ex.getMessage());
         }

@@ -185,7 +185,13 @@ final class MainMenuBar {
         suggest.setOnAction(e -> assist.suggest());
         MenuItem acceptConfident = item("Accept Suggestions at 50% or More", null, "acceptConfidentItem");
         acceptConfident.setOnAction(e -> assist.acceptConfident());
-        return menu("Assist", "assistMenu", suggest, acceptConfident);
+        CheckMenuItem blindFirst = new CheckMenuItem("Blind-First Mode (Proposals after Your Own Box)");
+        blindFirst.setId("blindFirstItem");
+        blindFirst.selectedProperty().bindBidirectional(assist.blindFirst());
+        blindFirst.disableProperty().bind(window.projectActions().canImportProperty().not());
+        MenuItem report = item("Assist Report…", null, "assistReportItem");
+        report.setOnAction(e -> assist.report(window.stage()));
+        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), blindFirst, report);
     }
 
     private Menu helpMenu(MenuBar bar) {

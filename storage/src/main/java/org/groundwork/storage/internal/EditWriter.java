@@ -122,6 +122,8 @@ final class EditWriter {
             return remove.suggestionIds().isEmpty() ? 1 : SuggestionTable.remove(c, remove.caseId(), remove.suggestionIds());
         } else if (edit instanceof Edit.DecideSuggestion decide) {
             return SuggestionTable.decide(c, decide, user, at);
+        } else if (edit instanceof Edit.RevealSuggestion reveal) {
+            return SuggestionTable.reveal(c, reveal);
         }
         throw new IllegalArgumentException("unknown edit " + edit);
     }

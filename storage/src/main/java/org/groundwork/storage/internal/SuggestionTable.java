@@ -47,6 +47,29 @@ public final class SuggestionTable {
         return removed;
     }
 
+    /** Keeps the reader's own box beside the proposal in its payload (or drops it again, an undo). */
+    static int reveal(Connection c, Edit.RevealSuggestion r) throws SQLException {
+        String payload = null;
+        try (PreparedStatement q = c.prepareStatement("SELECT payload FROM suggestions WHERE id = ? AND case_id = ?")) {
+            q.setString(1, r.suggestionId());
+            q.setLong(2, r.caseId());
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    payload = rs.getString(1);
+                }
+            }
+        }
+        if (payload == null) {
+            return 0;
+        }
+        double[] proposal = java.util.Arrays.copyOf(AnnotationJson.numbers(payload), 6);
+        int[] blind = r.readerBox();
+        double[] kept = blind == null ? proposal : java.util.stream.DoubleStream.concat(java.util.Arrays.stream(proposal),
+                java.util.Arrays.stream(blind).asDoubleStream()).toArray();
+        return EditWriter.update(c, "UPDATE suggestions SET payload = ? WHERE id = ? AND case_id = ?",
+                AnnotationJson.numbers(kept), r.suggestionId(), r.caseId());
+    }
+
     /** Records a reader's decision (or its undo, back to pending, which clears who and when). */
     static int decide(Connection c, Edit.DecideSuggestion d, String user, Instant at) throws SQLException {
         boolean pending = d.fate() == Suggestion.Fate.PENDING;
@@ -66,7 +89,9 @@ public final class SuggestionTable {
             }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    double[] box = AnnotationJson.numbers(rs.getString(3));
+                    double[] box = AnnotationJson.numbers(rs.getString(3)); // the proposal, then any blind box
+                    int[] blind = box.length < 12 ? null : new int[] {(int) box[6], (int) box[7], (int) box[8],
+                        (int) box[9], (int) box[10], (int) box[11]};
                     double iou = rs.getDouble(10);
                     Double finalIou = rs.wasNull() ? null : iou;
                     long ms = rs.getLong(11);
@@ -75,7 +100,7 @@ public final class SuggestionTable {
                             new int[] {(int) box[0], (int) box[1], (int) box[2]},
                             new int[] {(int) box[3], (int) box[4], (int) box[5]}, rs.getDouble(4), rs.getString(5),
                             rs.getString(6), rs.getLong(7), Instant.parse(rs.getString(8)),
-                            Suggestion.Fate.valueOf(rs.getString(9)), finalIou, decisionMillis));
+                            Suggestion.Fate.valueOf(rs.getString(9)), finalIou, decisionMillis, blind));
                 }
             }
         }

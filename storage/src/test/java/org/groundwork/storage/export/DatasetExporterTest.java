@@ -109,6 +109,7 @@ class DatasetExporterTest {
                 card);
         assertTrue(card.contains("| train |"), card);
         assertTrue(card.contains("Made with a model's help"), card);
+        assertTrue(card.contains("## Model assistance\n\n- Proposals: 0 (0 pending"), card);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groundwork.annotate.core.project.Box;
+import org.groundwork.annotate.core.project.AssistReport;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Grade;
 import org.groundwork.annotate.core.project.Question;
@@ -84,6 +85,10 @@ public final class DatasetCard {
         md.append(String.format(Locale.ROOT, "Made with a model's help: %.1f%% of boxes, steps and grades.%n%n",
                 100 * modelShare()));
         md.append("## Agreement between readers\n\n").append(agreement()).append("\n\n");
+        md.append("## Model assistance\n\n");
+        AssistReport assist = AssistReport.of(cases.stream().map(ExportCase::annotations).toList());
+        assist.text().lines().forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
         md.append("""
                 ## Conventions
 

@@ -145,6 +145,11 @@ public final class CaseAnnotations {
             if (before != null) {
                 p.put(before.id(), before.decided(decide.fate(), decide.finalIou(), decide.decisionMillis()));
             }
+        } else if (edit instanceof Edit.RevealSuggestion reveal) {
+            Suggestion before = p.get(reveal.suggestionId());
+            if (before != null) {
+                p.put(before.id(), before.revealed(reveal.readerBox()));
+            }
         } else if (edit instanceof Edit.Batch batch) {
             CaseAnnotations after = this;
             for (Edit e : batch.edits()) {
@@ -189,6 +194,9 @@ public final class CaseAnnotations {
         } else if (edit instanceof Edit.DecideSuggestion decide) {
             return suggestion(decide.suggestionId()).<Edit>map(x -> new Edit.DecideSuggestion(caseId, x.id(), x.fate(),
                     x.finalIou(), x.decisionMillis())).orElse(nothing());
+        } else if (edit instanceof Edit.RevealSuggestion reveal) {
+            return suggestion(reveal.suggestionId()).<Edit>map(x -> new Edit.RevealSuggestion(caseId, x.id(), x.blind()))
+                    .orElse(nothing());
         } else if (edit instanceof Edit.Batch batch) {
             List<Edit> undo = new ArrayList<>();
             CaseAnnotations state = this;

@@ -78,6 +78,32 @@ public sealed interface Edit {
                             Long decisionMillis) implements Edit {
     }
 
+    /**
+     * In blind-first mode: the proposal is shown now that the reader has drawn their own box of the
+     * region, whose extent {@code readerBox} ([min i, j, k, max i, j, k]) is kept; null hides it again.
+     */
+    record RevealSuggestion(long caseId, String suggestionId, int[] readerBox) implements Edit {
+        public RevealSuggestion {
+            readerBox = readerBox == null ? null : readerBox.clone();
+        }
+
+        @Override
+        public int[] readerBox() {
+            return readerBox == null ? null : readerBox.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RevealSuggestion r && caseId == r.caseId && suggestionId.equals(r.suggestionId)
+                    && java.util.Arrays.equals(readerBox, r.readerBox);
+        }
+
+        @Override
+        public int hashCode() {
+            return suggestionId.hashCode() * 31 + java.util.Arrays.hashCode(readerBox);
+        }
+    }
+
     /** Several edits of one case as one transaction (and one step of undo). */
     record Batch(long caseId, List<Edit> edits) implements Edit {
         public Batch {

@@ -30,12 +30,19 @@ public final class ModelBoxes {
 
     /**
      * Puts a changed box; a box a model made becomes MODEL_EDITED, and its proposal records the IoU
-     * between the proposal and the box as it is now.
+     * between the proposal and the box as it is now. In blind-first mode a reader's own box reveals
+     * the region's hidden proposals, keeping the box as it was when they saw them.
      */
-    public static Edit put(CaseAnnotations state, Box changed, Instant now) {
+    public static Edit put(CaseAnnotations state, Box changed, Instant now, boolean blindFirst) {
         Provenance p = changed.provenance();
         if (p.origin() != Provenance.Origin.MODEL && p.origin() != Provenance.Origin.MODEL_EDITED) {
-            return new Edit.PutBox(changed);
+            List<Edit> reveals = blindFirst ? reveals(state, changed) : List.of();
+            if (reveals.isEmpty()) {
+                return new Edit.PutBox(changed);
+            }
+            List<Edit> edits = new ArrayList<>(List.of(new Edit.PutBox(changed)));
+            edits.addAll(reveals);
+            return new Edit.Batch(changed.caseId(), edits);
         }
         Box edited = changed.withProvenance(new Provenance(p.author(), p.createdAt(), Provenance.Origin.MODEL_EDITED,
                 p.modelId(), p.modelHash()));
@@ -43,6 +50,21 @@ public final class ModelBoxes {
         state.suggestion(changed.id()).ifPresent(s -> edits.add(new Edit.DecideSuggestion(s.caseId(), s.id(),
                 Suggestion.Fate.EDITED, s.iou(edited.min(), edited.max()), millis(s, now))));
         return new Edit.Batch(changed.caseId(), edits);
+    }
+
+    /** Whether a proposal is hidden in blind-first mode: pending, and its region not yet boxed by the reader. */
+    public static boolean hiddenWhenBlind(CaseAnnotations state, Suggestion s) {
+        return s.fate() == Suggestion.Fate.PENDING && s.blind() == null && state.boxes().stream()
+                .noneMatch(b -> s.regionId().equals(b.regionId()) && b.provenance().origin() == Provenance.Origin.HUMAN);
+    }
+
+    private static List<Edit> reveals(CaseAnnotations state, Box readerBox) {
+        int[] min = readerBox.min();
+        int[] max = readerBox.max();
+        int[] extent = {min[0], min[1], min[2], max[0], max[1], max[2]};
+        return state.suggestions().stream().filter(s -> s.regionId().equals(readerBox.regionId()))
+                .filter(s -> hiddenWhenBlind(state, s))
+                .<Edit>map(s -> new Edit.RevealSuggestion(s.caseId(), s.id(), extent)).toList();
     }
 
     /** Deletes a box; when it came from a proposal, the proposal counts as rejected. */

@@ -24,6 +24,14 @@ public interface ProjectRepository extends AutoCloseable {
      */
     void apply(Edit edit, String user) throws ProjectException;
 
+    /** A project setting, e.g. {@link #BLIND_FIRST}; empty when never set. */
+    java.util.Optional<String> setting(String key);
+
+    void putSetting(String key, String value) throws ProjectException;
+
+    /** Setting "true" or "false": model proposals stay hidden until the reader has drawn their own box. */
+    String BLIND_FIRST = "assist.blind_first";
+
     /** Number of cases by status, and active seconds by user. */
     ProjectSummary summary();
 

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param modelHash SHA-256 of the model's weights
  * @param finalIou once decided: 3D IoU between the proposal and the box the reader kept (0 when rejected)
  * @param decisionMillis once decided: time from the proposal to the reader's decision
+ * @param blind in blind-first mode, the reader's own box of the region when the proposal was revealed
+ *        ({@code [min i, j, k, max i, j, k]}); null otherwise
  */
 public record Suggestion(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
                          String modelId, String modelHash, long latencyMillis, Instant createdAt, Fate fate,
-                         Double finalIou, Long decisionMillis) {
+                         Double finalIou, Long decisionMillis, int[] blind) {
     /** What the reader did with the proposal. */
     public enum Fate { PENDING, ACCEPTED, EDITED, REJECTED }
 
@@ -27,18 +29,30 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
         Objects.requireNonNull(fate);
         min = min.clone();
         max = max.clone();
+        blind = blind == null ? null : blind.clone();
     }
 
     /** A pending proposal. */
     public static Suggestion pending(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
                                      String modelId, String modelHash, long latencyMillis, Instant createdAt) {
         return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
-                Fate.PENDING, null, null);
+                Fate.PENDING, null, null, null);
     }
 
     public Suggestion decided(Fate newFate, Double iou, Long millis) {
         return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
-                newFate, iou, millis);
+                newFate, iou, millis, blind);
+    }
+
+    /** Revealed in blind-first mode after the reader drew {@code readerBox} (null: hidden again, an undo). */
+    public Suggestion revealed(int[] readerBox) {
+        return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
+                fate, finalIou, decisionMillis, readerBox);
+    }
+
+    @Override
+    public int[] blind() {
+        return blind == null ? null : blind.clone();
     }
 
     /** 3D IoU of this proposal with the half-open voxel box [otherMin, otherMax). */
@@ -70,7 +84,8 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
                 && java.util.Arrays.equals(min, s.min) && java.util.Arrays.equals(max, s.max)
                 && confidence == s.confidence && modelId.equals(s.modelId) && modelHash.equals(s.modelHash)
                 && latencyMillis == s.latencyMillis && createdAt.equals(s.createdAt) && fate == s.fate
-                && Objects.equals(finalIou, s.finalIou) && Objects.equals(decisionMillis, s.decisionMillis);
+                && Objects.equals(finalIou, s.finalIou) && Objects.equals(decisionMillis, s.decisionMillis)
+                && java.util.Arrays.equals(blind, s.blind);
     }
 
     @Override

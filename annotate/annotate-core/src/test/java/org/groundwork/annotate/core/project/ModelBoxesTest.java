@@ -34,13 +34,13 @@ class ModelBoxesTest {
         CaseAnnotations accepted = proposed().apply(ModelBoxes.accept(proposed(), ACL, "ACL", null, "dr.b", PROPOSED));
         Box box = accepted.box("p1").orElseThrow();
         Box wider = box.withExtent(new int[] {10, 10, 10}, new int[] {30, 20, 20}, null); // twice as wide
-        CaseAnnotations edited = accepted.apply(ModelBoxes.put(accepted, wider, PROPOSED.plusSeconds(9)));
+        CaseAnnotations edited = accepted.apply(ModelBoxes.put(accepted, wider, PROPOSED.plusSeconds(9), false));
         assertEquals(Provenance.Origin.MODEL_EDITED, edited.box("p1").orElseThrow().provenance().origin());
         Suggestion s = edited.suggestion("p1").orElseThrow();
         assertEquals(Suggestion.Fate.EDITED, s.fate());
         assertEquals(0.5, s.finalIou(), 1e-12);
         // One undo brings back the accepted box and decision.
-        assertEquals(accepted, edited.apply(accepted.inverse(ModelBoxes.put(accepted, wider, PROPOSED.plusSeconds(9)))));
+        assertEquals(accepted, edited.apply(accepted.inverse(ModelBoxes.put(accepted, wider, PROPOSED.plusSeconds(9), false))));
     }
 
     @Test
@@ -54,6 +54,6 @@ class ModelBoxesTest {
         assertEquals(Suggestion.Fate.REJECTED, rejected.suggestion("p1").orElseThrow().fate());
         assertEquals(0.0, rejected.suggestion("p1").orElseThrow().finalIou());
         Box human = new Box("h1", 7, "acl", null, new int[] {0, 0, 0}, new int[] {1, 1, 1}, Provenance.human("dr.b", PROPOSED));
-        assertEquals(new Edit.PutBox(human), ModelBoxes.put(proposed(), human, PROPOSED));
+        assertEquals(new Edit.PutBox(human), ModelBoxes.put(proposed(), human, PROPOSED, false));
     }
 }

@@ -44,6 +44,8 @@ public final class BoxTools {
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.SELECT);
     private final StringProperty region = new SimpleStringProperty(this, "region");
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
+    private final javafx.beans.property.BooleanProperty blindFirst =
+            new javafx.beans.property.SimpleBooleanProperty(this, "blindFirst");
     private final BoxPainter painter = new BoxPainter(this);
     private Editing editing;
     private Drag drag;
@@ -91,6 +93,11 @@ public final class BoxTools {
     /** The protocol region that new boxes mark. */
     public StringProperty regionProperty() {
         return region;
+    }
+
+    /** Blind-first mode: a region's proposals stay hidden until the reader has drawn their own box of it. */
+    public javafx.beans.property.BooleanProperty blindFirstProperty() {
+        return blindFirst;
     }
 
     /** Id of the selected box, or null. */
@@ -354,7 +361,8 @@ public final class BoxTools {
                 return;
             }
         }
-        if (editing.apply(ModelBoxes.put(editing.editor().current(), result, editing.clock().instant()))) {
+        if (editing.apply(ModelBoxes.put(editing.editor().current(), result, editing.clock().instant(),
+                blindFirst.get()))) {
             selected.set(result.id());
         }
         redraw();
@@ -386,7 +394,7 @@ public final class BoxTools {
         }
         Box moved = shifted(box, delta);
         if (!moved.equals(box)) {
-            editing.apply(ModelBoxes.put(editing.editor().current(), moved, editing.clock().instant()));
+            editing.apply(ModelBoxes.put(editing.editor().current(), moved, editing.clock().instant(), blindFirst.get()));
         }
         e.consume();
     }

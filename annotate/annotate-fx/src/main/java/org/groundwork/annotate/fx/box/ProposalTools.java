@@ -50,6 +50,7 @@ public final class ProposalTools {
             }
         });
         boxes.showAlsoIn3d(this::outlines);
+        boxes.blindFirstProperty().addListener((obs, was, on) -> boxes.redraw());
     }
 
     /** Id of the selected proposal, or null. */
@@ -57,11 +58,18 @@ public final class ProposalTools {
         return selected;
     }
 
-    /** The open case's proposals still waiting for a decision. */
+    /**
+     * The open case's proposals waiting for a decision that the reader may see: in blind-first mode,
+     * not those of a region the reader has not boxed yet.
+     */
     public List<Suggestion> pending() {
         Editing editing = boxes.editing();
-        return editing == null ? List.of() : editing.editor().current().suggestions().stream()
-                .filter(s -> s.fate() == Suggestion.Fate.PENDING).toList();
+        if (editing == null) {
+            return List.of();
+        }
+        var state = editing.editor().current();
+        return state.suggestions().stream().filter(s -> s.fate() == Suggestion.Fate.PENDING)
+                .filter(s -> !boxes.blindFirstProperty().get() || !ModelBoxes.hiddenWhenBlind(state, s)).toList();
     }
 
     /** Accepts the selected proposal as a box, which becomes the selected box. */
