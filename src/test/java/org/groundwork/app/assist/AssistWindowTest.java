@@ -173,6 +173,19 @@ class AssistWindowTest {
         robot.clickOn("OK");
     }
 
+    @Test
+    void diagnosticsExplainTheEngineAndItsDevice() throws Exception {
+        app = RunningApp.start();
+        robot.clickOn("Assist").clickOn("Diagnostics…");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#assistDiagnosticsDialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = robot.lookup("#assistDiagnosticsDialog .content").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("Model engine: PyTorch 2.7.1 on cpu()"), text);
+        assertTrue(text.contains("device: CPU: the bundled PyTorch is a CPU build"), text);
+        assertTrue(text.contains("native library: "), text);
+        robot.clickOn("OK");
+    }
+
     private static Suggestion pendingOf(List<Suggestion> pending, String region) {
         return pending.stream().filter(s -> s.regionId().equals(region)).findFirst().orElseThrow();
     }

@@ -18,6 +18,7 @@ class DoctorCommandTest {
         assertTrue(text.contains("JavaFX:      21."), text);
         assertTrue(text.contains("Model engine: PyTorch 2.7.1 on cpu()"), text);
         assertTrue(text.contains("native library: "), text);
+        assertTrue(text.contains("  device: CPU: the bundled PyTorch is a CPU build"), text);
         assertTrue(text.contains("ai.djl.offline=true"), text);
         assertTrue(text.contains("SQLite:      3."), text);
     }

@@ -37,12 +37,8 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("Desktop:     " + desktop.describe());
         desktop.installProblem().ifPresent(problems::add); // no display is a fact of this session, not a fault
         EngineStatus engine = EngineStatus.check();
-        if (engine.available()) {
-            out.println("Model engine: " + engine.engine() + " " + engine.version() + " on " + engine.device());
-            out.println("  native library: " + engine.nativeLibrary());
-            out.println("  offline: ai.djl.offline=" + System.getProperty("ai.djl.offline"));
-        } else {
-            out.println("Model engine: unavailable");
+        out.println(engine.describe());
+        if (!engine.available()) {
             problems.add(engine.problem());
         }
         out.println("SQLite:      " + sqliteVersion(problems));

@@ -135,6 +135,27 @@ public final class AssistActions {
         return Background.start(task, "groundwork-assist");
     }
 
+    /** Assist → Diagnostics…: the model engine, its device and why, its native library (checked in the background). */
+    public Task<org.groundwork.assist.EngineStatus> diagnostics(javafx.stage.Window owner) {
+        Task<org.groundwork.assist.EngineStatus> task = new Task<>() {
+            @Override
+            protected org.groundwork.assist.EngineStatus call() {
+                return org.groundwork.assist.EngineStatus.check();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            javafx.scene.control.Alert dialog = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, task.getValue().describe());
+            dialog.initOwner(owner);
+            dialog.setTitle("Groundwork");
+            dialog.setHeaderText("Model engine");
+            dialog.getDialogPane().setId("assistDiagnosticsDialog");
+            dialog.getDialogPane().setMinWidth(720);
+            dialog.show();
+        });
+        return Background.start(task, "groundwork-engine-check");
+    }
+
     /** Assist → Accept Suggestions at 50% or More. */
     void acceptConfident() {
         int accepted = proposals.acceptAbove(CONFIDENT);

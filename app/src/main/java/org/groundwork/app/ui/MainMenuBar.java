@@ -191,7 +191,10 @@ final class MainMenuBar {
         blindFirst.disableProperty().bind(window.projectActions().canImportProperty().not());
         MenuItem report = item("Assist Report…", null, "assistReportItem");
         report.setOnAction(e -> assist.report(window.stage()));
-        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), blindFirst, report);
+        MenuItem diagnostics = item("Diagnostics…", null, "assistDiagnosticsItem");
+        diagnostics.setOnAction(e -> assist.diagnostics(window.stage()));
+        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), blindFirst, report,
+                diagnostics);
     }
 
     private Menu helpMenu(MenuBar bar) {
