@@ -153,9 +153,14 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
 
     /** Replaces a damaged database with the newest backup; returns the backup that was used. */
-    public static Path restoreLatestBackup(Path dir) throws ProjectException {
+    /** The backup {@link #restoreLatestBackup} put in place, and the newer ones it skipped as damaged, with why. */
+    public record Restored(Path backup, List<String> skipped) {
+    }
+
+    public static Restored restoreLatestBackup(Path dir) throws ProjectException {
         try (ProjectLock lock = ProjectLock.acquire(dir)) {
-            return Backups.restoreLatest(dir, dir.resolve(DATABASE));
+            Backups.Restored restored = Backups.restoreLatest(dir, dir.resolve(DATABASE));
+            return new Restored(restored.backup(), restored.skipped());
         } catch (IOException e) {
             throw new ProjectException(dir, "cannot restore a backup (" + e.getMessage() + ")", e);
         }

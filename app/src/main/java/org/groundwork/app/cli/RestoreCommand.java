@@ -22,8 +22,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Path used = SqliteProjectStore.restoreLatestBackup(project);
-            spec.commandLine().getOut().println("restored " + project + " from " + used.getFileName());
+            var restored = SqliteProjectStore.restoreLatestBackup(project);
+            for (String skipped : restored.skipped()) {
+                spec.commandLine().getOut().println("skipped damaged backup " + skipped);
+            }
+            spec.commandLine().getOut().println("restored " + project + " from " + restored.backup().getFileName());
             spec.commandLine().getOut().flush();
             return 0;
         } catch (ProjectException e) {
