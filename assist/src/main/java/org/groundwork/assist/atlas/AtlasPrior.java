@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.groundwork.assist.AssistException;
-import org.groundwork.assist.Foreground;
-import org.groundwork.assist.PatientBounds;
+import org.groundwork.assist.BodyFrame;
 import org.groundwork.assist.Proposal;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
@@ -58,11 +57,9 @@ public final class AtlasPrior implements SuggestionModel {
             } catch (BadInputException e) {
                 throw new AssistException("a training case cannot be read: " + e.getMessage(), e);
             }
-            PatientBounds foreground = foreground(volume);
+            BodyFrame frame = BodyFrame.of(volume);
             for (RegionBox box : c.boxes()) {
-                double[] relative = relative(PatientBounds.of(volume, box.min(), box.max()), foreground);
-                samples.computeIfAbsent(box.regionId(), r -> new ArrayList<>())
-                        .add(toCanonicalSide(relative, volume.info().laterality()));
+                samples.computeIfAbsent(box.regionId(), r -> new ArrayList<>()).add(frame.relative(box));
             }
         }
         monitor.progress(cases.size(), cases.size(), "Atlas prior learnt from " + cases.size() + " case(s)");
@@ -86,6 +83,11 @@ public final class AtlasPrior implements SuggestionModel {
         return entries.keySet();
     }
 
+    /** A region's mean box as fractions of the body frame (see {@link BodyFrame}); empty when unknown. */
+    public java.util.Optional<double[]> mean(String regionId) {
+        return java.util.Optional.ofNullable(entries.get(regionId)).map(e -> e.mean().clone());
+    }
+
     /** How many boxes of a region it learnt from (0 when none). */
     public int examples(String regionId) {
         Entry e = entries.get(regionId);
@@ -95,7 +97,7 @@ public final class AtlasPrior implements SuggestionModel {
     @Override
     public List<Proposal> suggest(Volume volume, Set<String> wanted, LoadMonitor monitor) throws AssistException {
         long start = System.nanoTime();
-        PatientBounds foreground = foreground(volume);
+        BodyFrame frame = BodyFrame.of(volume);
         List<RegionBox> boxes = new ArrayList<>();
         List<Double> confidences = new ArrayList<>();
         for (String region : wanted) {
@@ -106,8 +108,7 @@ public final class AtlasPrior implements SuggestionModel {
             if (monitor.cancelled()) {
                 throw new AssistException("the suggestion was cancelled");
             }
-            double[] relative = toCanonicalSide(e.mean(), volume.info().laterality()); // mirroring is its own inverse
-            RegionBox box = absolute(relative, foreground).toVoxels(volume, region);
+            RegionBox box = frame.absolute(e.mean(), region);
             if (box != null) {
                 boxes.add(box);
                 confidences.add(confidence(e));
@@ -128,45 +129,6 @@ public final class AtlasPrior implements SuggestionModel {
             spread += s / 6;
         }
         return e.count() / (e.count() + 1.0) * Math.exp(-5 * spread);
-    }
-
-    private static PatientBounds foreground(Volume volume) {
-        RegionBox f = Foreground.of(volume);
-        return PatientBounds.of(volume, f.min(), f.max());
-    }
-
-    private static double[] relative(PatientBounds box, PatientBounds foreground) {
-        double[] r = new double[6];
-        for (int a = 0; a < 3; a++) {
-            double origin = foreground.min()[a];
-            double size = Math.max(1e-6, foreground.max()[a] - origin);
-            r[a] = (box.min()[a] - origin) / size;
-            r[a + 3] = (box.max()[a] - origin) / size;
-        }
-        return r;
-    }
-
-    private static PatientBounds absolute(double[] relative, PatientBounds foreground) {
-        double[] min = new double[3];
-        double[] max = new double[3];
-        for (int a = 0; a < 3; a++) {
-            double origin = foreground.min()[a];
-            double size = foreground.max()[a] - origin;
-            min[a] = origin + relative[a] * size;
-            max[a] = origin + relative[a + 3] * size;
-        }
-        return new PatientBounds(min, max);
-    }
-
-    /** A left-sided scan mirrored left-right (LPS x), so that right and left knees share one atlas. */
-    private static double[] toCanonicalSide(double[] relative, String laterality) {
-        if (!"L".equals(laterality)) {
-            return relative.clone();
-        }
-        double[] m = relative.clone();
-        m[0] = 1 - relative[3];
-        m[3] = 1 - relative[0];
-        return m;
     }
 
     private static Entry summarise(List<double[]> list) {
