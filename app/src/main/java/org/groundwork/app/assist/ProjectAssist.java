@@ -75,7 +75,7 @@ public final class ProjectAssist {
             throws AssistException, ProjectException, BadInputException {
         Set<Long> targetIds = new LinkedHashSet<>();
         targets.forEach(t -> targetIds.add(t.id()));
-        SuggestionModel model = factory.train(trainingCases(targetIds), monitor);
+        SuggestionModel model = model(factory, targetIds, monitor);
         List<CaseSuggestions> results = new ArrayList<>();
         for (int n = 0; n < targets.size(); n++) {
             CaseRecord target = targets.get(n);
@@ -85,14 +85,29 @@ public final class ProjectAssist {
             store.apply(new Edit.AddSuggestions(target.id(), suggestions), user);
             results.add(new CaseSuggestions(target, suggestions));
         }
+        if (model instanceof AutoCloseable closeable) {
+            closeQuietly(closeable);
+        }
         monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
         return results;
     }
 
-    /** Trains a model on every annotated case but {@code target}; for the workstation, which stores through its editor. */
-    public SuggestionModel train(SuggestionModelFactory factory, CaseRecord target, LoadMonitor monitor)
+    /**
+     * The model to suggest with: for the learner, the one promoted in this project (it was judged on
+     * held-out cases when trained); for the atlas prior, one learnt now from every case but the excluded.
+     */
+    public SuggestionModel model(SuggestionModelFactory factory, Set<Long> excluded, LoadMonitor monitor)
             throws AssistException {
-        return factory.train(trainingCases(Set.of(target.id())), monitor);
+        if (factory.id().equals(org.groundwork.assist.learn.BoxLearner.ID)) {
+            return models().promoted().orElseThrow(() -> new AssistException("no " + factory.id()
+                    + " model has been promoted in " + store.folder() + " yet: `groundwork train` trains one"));
+        }
+        return factory.train(trainingCases(excluded), monitor);
+    }
+
+    /** The project's learnt models. */
+    public ProjectModels models() {
+        return new ProjectModels(store.folder(), this, clock);
     }
 
     /** The model's proposals for a case as pending suggestions, not stored (all regions it knows when none are named). */
@@ -111,6 +126,15 @@ public final class ProjectAssist {
                     clock.instant()));
         }
         return suggestions;
+    }
+
+    /** Releases a model's native memory; a failure to release it is not the user's concern. */
+    static void closeQuietly(AutoCloseable model) {
+        try {
+            model.close();
+        } catch (Exception ignored) {
+            // the engine frees it at exit
+        }
     }
 
     /** The volume a case's boxes are drawn on: the first series its images make. */

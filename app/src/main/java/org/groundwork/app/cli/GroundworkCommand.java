@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Groundwork: build grounded-reasoning datasets from medical images.%n"
                 + "Run without arguments to start the workstation.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, ConvertCommand.class, ImportCommand.class, StatusCommand.class, ExportCommand.class,
-            RestoreCommand.class, RelocateCommand.class, OpenCommand.class, DemoCommand.class, SuggestCommand.class, DoctorCommand.class,
+            RestoreCommand.class, RelocateCommand.class, OpenCommand.class, DemoCommand.class, SuggestCommand.class, TrainCommand.class, ModelsCommand.class,
+            DoctorCommand.class,
             BenchCommand.class})
 public final class GroundworkCommand implements Runnable {
     /** Exit status for bad input or usage (DESIGN.md). */

@@ -17,6 +17,8 @@ import org.groundwork.annotate.core.project.Question;
 import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.annotate.fx.box.ProposalTools;
 import org.groundwork.app.assist.ProjectAssist;
+import org.groundwork.app.assist.ProjectModels;
+import org.groundwork.assist.learn.BoxLearner;
 import org.groundwork.app.concurrent.Background;
 import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.app.project.ProjectController;
@@ -118,15 +120,24 @@ public final class AssistActions {
         }
         Set<String> regions = new LinkedHashSet<>();
         editor.current().questions().stream().map(Question::regionId).filter(Objects::nonNull).forEach(regions::add);
-        SuggestionModelFactory factory = SuggestionModels.factory(AtlasPrior.ID).orElseThrow();
         Task<List<Suggestion>> task = new MonitoredTask<>() {
             @Override
             protected List<Suggestion> call() throws Exception {
-                updateMessage("Learning from the project's boxes…");
                 ProjectAssist assist = new ProjectAssist(store, Clock.systemUTC());
-                SuggestionModel model = assist.train(factory, open, monitor());
+                // The promoted learner when the project has one (it beat the atlas on held-out cases), else the atlas.
+                boolean learnt = assist.models().list().stream().anyMatch(ProjectModels.Saved::promoted);
+                SuggestionModelFactory factory = SuggestionModels.factory(learnt ? BoxLearner.ID : AtlasPrior.ID)
+                        .orElseThrow();
+                updateMessage(learnt ? "Loading the promoted model…" : "Learning from the project's boxes…");
+                SuggestionModel model = assist.model(factory, Set.of(open.id()), monitor());
                 updateMessage("Suggesting boxes for case " + open.id() + "…");
-                return assist.propose(model, open.id(), volume, regions, monitor());
+                try {
+                    return assist.propose(model, open.id(), volume, regions, monitor());
+                } finally {
+                    if (model instanceof AutoCloseable closeable) {
+                        closeable.close();
+                    }
+                }
             }
         };
         statusBar.track(task, true);

@@ -140,7 +140,7 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
     }
 
     /** Writes the weights and what they stand for into {@code folder}; returns the SHA-256 of the weights. */
-    String save(Path folder) throws IOException {
+    public String save(Path folder) throws IOException {
         Files.createDirectories(folder);
         model.save(folder, PARAMETERS);
         List<String> lines = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
     }
 
     /** A saved learner; refused, naming the folder, when its files are missing or do not match their hash. */
-    static BoxLearner load(Path folder, String expectedHash) throws AssistException {
+    public static BoxLearner load(Path folder, String expectedHash) throws AssistException {
         try {
             weightsFile(folder);
             List<String> lines = Files.readAllLines(folder.resolve(REGIONS), StandardCharsets.UTF_8);
