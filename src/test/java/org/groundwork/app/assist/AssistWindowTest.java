@@ -186,6 +186,52 @@ class AssistWindowTest {
         robot.clickOn("OK");
     }
 
+    @Test
+    void trainingInTheWorkstationKeepsAModelAndSuggestionsComeFromThePromotedOne() throws Exception {
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
+        // Two more knees read (every region boxed as the phantom says), so that patients can be held out.
+        var protocol = org.groundwork.annotate.core.protocol.ProtocolReader.builtIn("knee-mri");
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            for (int knee = 3; knee <= 4; knee++) {
+                String series = org.groundwork.viewer.core.dicom.DicomSeriesWriter.uid("groundwork-demo-series-" + knee);
+                long caseId = store.cases().stream().filter(c -> c.seriesUid().equals(series)).findFirst().orElseThrow().id();
+                var truth = org.groundwork.assist.phantom.KneePhantom.generate(knee,
+                        org.groundwork.assist.phantom.KneePhantom.Grid.coarse(128, 128, 48), protocol);
+                for (var b : truth.boxes().values()) {
+                    store.apply(new org.groundwork.annotate.core.project.Edit.PutBox(new org.groundwork.annotate.core.project.Box(
+                            java.util.UUID.randomUUID().toString(), caseId, b.regionId(), null, b.min(), b.max(),
+                            Provenance.human("dr.r", java.time.Instant.now()))), "dr.r");
+                }
+            }
+        }
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        robot.clickOn("Assist").clickOn("Train Model");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> robot.lookup("#statusMessage").queryAs(Label.class).getText().startsWith("Model trained: "));
+        String verdict = robot.lookup("#statusMessage").queryAs(Label.class).getText();
+        boolean promoted = verdict.startsWith("Model trained: promoted cnn-boxes-");
+        assertTrue(promoted || verdict.startsWith("Model trained: not promoted: held-out IoU"), verdict);
+
+        robot.clickOn("Assist").clickOn("Models…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistModelsDialog").tryQuery().isPresent());
+        String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
+        assertTrue(list.contains("cnn-boxes-") && list.contains("held-out IoU, atlas-prior: "), list);
+        assertEquals(promoted, list.startsWith("★ cnn-boxes-"), list);
+        robot.clickOn("OK");
+
+        var fifth = app.mainWindow().worklist().shownCases().get(4);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(fifth)));
+        RunningApp.waitForOpenCase(app, 30);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.mainWindow().assistActions().proposals().pending().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .contains(" suggestion(s) from " + (promoted ? "cnn-boxes" : "atlas-prior") + ":"));
+    }
+
     private static Suggestion pendingOf(List<Suggestion> pending, String region) {
         return pending.stream().filter(s -> s.regionId().equals(region)).findFirst().orElseThrow();
     }

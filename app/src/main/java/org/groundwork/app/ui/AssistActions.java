@@ -37,6 +37,8 @@ import org.groundwork.viewer.fx.MprViewer;
 public final class AssistActions {
     /** "Accept Suggestions at 50% or More". */
     static final double CONFIDENT = 0.5;
+    /** Passes over the training cases for Assist → Train Model. */
+    static final int TRAINING_EPOCHS = 40;
 
     private final ProjectController projects;
     private final CaseWorkspace workspace;
@@ -165,6 +167,63 @@ public final class AssistActions {
             dialog.show();
         });
         return Background.start(task, "groundwork-engine-check");
+    }
+
+    /**
+     * Assist → Train Model: trains the learner on the project's boxes in the background (progress per
+     * epoch, Cancel), judges it on held-out patients and promotes it only if it is better; says which.
+     */
+    public Task<ProjectModels.Training> train(javafx.stage.Window owner) {
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (store == null) {
+            statusBar.showMessage("Open a project first.");
+            return null;
+        }
+        Task<ProjectModels.Training> task = new MonitoredTask<>() {
+            @Override
+            protected ProjectModels.Training call() throws Exception {
+                updateMessage("Training the learner on the project's boxes…");
+                return new ProjectAssist(store, Clock.systemUTC()).models().train(TRAINING_EPOCHS, monitor());
+            }
+        };
+        statusBar.track(task, true);
+        task.setOnSucceeded(e -> {
+            ProjectModels.Training t = task.getValue();
+            statusBar.showMessage("Model trained: " + t.verdict());
+            Notify.info(owner, "Model trained", t.verdict());
+        });
+        task.setOnFailed(e -> statusBar.showMessage("Training failed: " + task.getException().getMessage()));
+        return Background.start(task, "groundwork-training");
+    }
+
+    /** Assist → Models…: the project's checkpoints with their held-out IoU, the promoted one marked. */
+    public Task<List<ProjectModels.Saved>> models(javafx.stage.Window owner) {
+        SqliteProjectStore store = projects.storeProperty().get();
+        if (store == null) {
+            statusBar.showMessage("Open a project first.");
+            return null;
+        }
+        Task<List<ProjectModels.Saved>> task = projects.submit(() -> new ProjectAssist(store, Clock.systemUTC()).models().list());
+        task.setOnSucceeded(e -> {
+            StringBuilder text = new StringBuilder();
+            for (ProjectModels.Saved m : task.getValue()) {
+                text.append(m.promoted() ? "★ " : "   ").append(m.name()).append(m.promoted() ? " (in use)" : "")
+                        .append('\n');
+                m.heldOutIou().forEach((model, iou) -> text.append(String.format(Locale.ROOT,
+                        "      held-out IoU, %s: %.3f%n", model, iou)));
+            }
+            javafx.scene.control.Alert dialog = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    text.length() == 0 ? "No model trained yet: Assist → Train Model trains one; until then suggestions "
+                            + "come from the atlas prior." : text.toString().stripTrailing());
+            dialog.initOwner(owner);
+            dialog.setTitle("Groundwork");
+            dialog.setHeaderText("Models of " + store.folder().getFileName());
+            dialog.getDialogPane().setId("assistModelsDialog");
+            dialog.getDialogPane().setMinWidth(640);
+            dialog.show();
+        });
+        task.setOnFailed(e -> statusBar.showMessage(task.getException().getMessage()));
+        return task;
     }
 
     /** Assist → Accept Suggestions at 50% or More. */

@@ -191,10 +191,15 @@ final class MainMenuBar {
         blindFirst.disableProperty().bind(window.projectActions().canImportProperty().not());
         MenuItem report = item("Assist Report…", null, "assistReportItem");
         report.setOnAction(e -> assist.report(window.stage()));
+        MenuItem train = item("Train Model", null, "trainModelItem");
+        train.setOnAction(e -> assist.train(window.stage()));
+        train.disableProperty().bind(window.projectActions().canExportProperty().not());
+        MenuItem models = item("Models…", null, "modelsItem");
+        models.setOnAction(e -> assist.models(window.stage()));
         MenuItem diagnostics = item("Diagnostics…", null, "assistDiagnosticsItem");
         diagnostics.setOnAction(e -> assist.diagnostics(window.stage()));
-        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), blindFirst, report,
-                diagnostics);
+        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), train, models,
+                new SeparatorMenuItem(), blindFirst, report, diagnostics);
     }
 
     private Menu helpMenu(MenuBar bar) {
