@@ -117,11 +117,14 @@ class DemoAndSuggestCommandsTest {
 
     @Test
     void benchAssistPrintsTheLearningCurveAndTheLatency() {
-        assertEquals(0, run("bench", "assist", "--sizes", "1,3", "--held-out", "2", "--repeat", "1"), err.toString());
+        assertEquals(0, run("bench", "assist", "--sizes", "2,3", "--held-out", "2", "--repeat", "1", "--epochs", "2"),
+                err.toString());
         String text = out.toString();
         assertTrue(text.contains("whole-foreground box"), text);
-        assertTrue(text.matches("(?s).*atlas-prior\\s+1\\s+0\\.\\d{3}.*atlas-prior\\s+3\\s+0\\.\\d{3}.*"), text);
-        assertTrue(text.contains("one suggestion, all 53 regions, 384 x 384 x 160: median"), text);
+        assertTrue(text.matches("(?s).*atlas-prior\\s+2\\s+0\\.\\d{3}.*cnn-boxes\\s+2\\s+0\\.\\d{3}.*2 epochs in.*"
+                + "atlas-prior\\s+3\\s+0\\.\\d{3}.*"), text);
+        assertTrue(text.contains("atlas-prior: one suggestion, all 53 regions, 384 x 384 x 160: median"), text);
+        assertTrue(text.contains("cnn-boxes: one suggestion, all 53 regions, 384 x 384 x 160: median"), text);
     }
 
 }

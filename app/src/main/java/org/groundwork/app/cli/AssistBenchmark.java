@@ -13,6 +13,8 @@ import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.TrainingCase;
 import org.groundwork.assist.atlas.AtlasPrior;
+import org.groundwork.assist.learn.BoxLearner;
+import org.groundwork.assist.learn.BoxLearnerFactory;
 import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.Volume;
@@ -22,9 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code groundwork bench assist}: how well and how fast the suggestion models do on phantom knees. */
 @Command(name = "assist", mixinStandardHelpOptions = true,
-        description = "Learning curve of the atlas prior on phantom knees (mean 3D IoU of its proposals to the true "
-                + "boxes of held-out knees, for every knee-mri region) and the latency of one suggestion for all "
-                + "regions on a 384 x 384 x 160 volume.")
+        description = "Learning curves of the atlas prior and the learner on phantom knees (mean 3D IoU of their "
+                + "proposals to the true boxes of held-out knees, for every knee-mri region), training time, and the "
+                + "latency of one suggestion for all regions on a 384 x 384 x 160 volume.")
 final class AssistBenchmark implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -38,6 +40,9 @@ final class AssistBenchmark implements Callable<Integer> {
 
     @Option(names = "--repeat", defaultValue = "5", description = "timed suggestions (default ${DEFAULT-VALUE})")
     private int repeat;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "learner epochs (default ${DEFAULT-VALUE})")
+    private int epochs;
 
     @Override
     public Integer call() throws Exception {
@@ -58,28 +63,47 @@ final class AssistBenchmark implements Callable<Integer> {
                 grid.rows(), grid.slices(), heldOut, knee.regions().size());
         out.printf(Locale.ROOT, "%-22s %8s %10s%n", "model", "training", "mean IoU");
         out.printf(Locale.ROOT, "%-22s %8s %10.3f%n", "whole-foreground box", "-", foregroundBaseline(test));
+        BoxLearner last = null;
         for (int size : sizes) {
             long start = System.nanoTime();
             AtlasPrior atlas = AtlasPrior.fit(training.subList(0, size), LoadMonitor.NONE);
             double fitMs = (System.nanoTime() - start) / 1e6;
             out.printf(Locale.ROOT, "%-22s %8d %10.3f   (fit %.0f ms)%n", AtlasPrior.ID, size, meanIou(atlas, test), fitMs);
+            start = System.nanoTime();
+            BoxLearner learner = new BoxLearnerFactory(32, epochs, 7).train(training.subList(0, size), LoadMonitor.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "%-22s %8d %10.3f   (%d epochs in %.1f s, %.2f s per epoch)%n", BoxLearner.ID, size,
+                    meanIou(learner, test), epochs, seconds, seconds / Math.max(1, epochs));
+            if (last != null) {
+                last.close();
+            }
+            last = learner;
         }
 
-        AtlasPrior atlas = AtlasPrior.fit(training, LoadMonitor.NONE);
         Volume realistic = KneePhantom.generate(2_000_000, KneePhantom.Grid.REALISTIC, knee).volume();
+        AtlasPrior atlas = AtlasPrior.fit(training, LoadMonitor.NONE);
+        latency(out, atlas, realistic);
+        if (last != null) {
+            latency(out, last, realistic);
+            last.close();
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void latency(PrintWriter out, SuggestionModel model, Volume volume) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int r = 0; r < repeat + 2; r++) {
             long start = System.nanoTime();
-            atlas.suggest(realistic, atlas.regions(), LoadMonitor.NONE);
+            model.suggest(volume, model.regions(), LoadMonitor.NONE);
             if (r >= 2) { // two untimed runs first
                 millis.add((System.nanoTime() - start) / 1e6);
             }
         }
         Collections.sort(millis);
-        out.printf(Locale.ROOT, "one suggestion, all %d regions, 384 x 384 x 160: median %.0f ms (min %.0f, max %.0f)%n",
-                atlas.regions().size(), millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1));
-        out.flush();
-        return 0;
+        out.printf(Locale.ROOT, "%s: one suggestion, all %d regions, 384 x 384 x 160: median %.0f ms (min %.0f, max %.0f)%n",
+                model.id(), model.regions().size(), millis.get(millis.size() / 2), millis.get(0),
+                millis.get(millis.size() - 1));
     }
 
     private static TrainingCase asTraining(KneePhantom.Knee knee) {
