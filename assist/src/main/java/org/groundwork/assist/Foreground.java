@@ -51,7 +51,7 @@ public final class Foreground {
     }
 
     /** The 99.5th percentile of a sample of the real values. */
-    static double brightEnd(Volume volume) {
+    public static double brightEnd(Volume volume) {
         int stride = Math.max(1, (int) (volume.voxelCount() / 200_000)) | 1; // odd: not in step with the rows
         int n = (int) (volume.voxelCount() / stride);
         double[] sample = new double[n];

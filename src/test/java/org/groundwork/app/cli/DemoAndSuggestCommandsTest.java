@@ -113,6 +113,13 @@ class DemoAndSuggestCommandsTest {
         assertTrue(err.toString().contains("the protocol has no region elbow"), err.toString());
         assertEquals(0, run("suggest", "--list-models"));
         assertTrue(out.toString().startsWith("atlas-prior"), out.toString());
+
+        // A user's own TorchScript model, given as its folder.
+        Path own = Path.of("..", "assist", "src", "test", "resources", "org", "groundwork", "assist", "torchscript",
+                "knee-bones-test").toAbsolutePath().normalize();
+        assertEquals(0, run("suggest", project.toString(), "--model", own.toString(), "--cases", "3"), err.toString());
+        assertTrue(out.toString().contains("3 pending suggestion(s) for 1 case(s) from knee-bones-test"), out.toString());
+        assertTrue(out.toString().contains("case 3  femur "), out.toString());
     }
 
     @Test

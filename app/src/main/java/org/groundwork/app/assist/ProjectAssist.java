@@ -70,12 +70,12 @@ public final class ProjectAssist {
      * Trains a model with {@code factory} on every annotated case but the targets, then stores its
      * proposals for the targets as pending suggestions (one edit per case, so each can be undone).
      */
-    public List<CaseSuggestions> suggest(SuggestionModelFactory factory, List<CaseRecord> targets, Set<String> regions,
+    public List<CaseSuggestions> suggest(String modelName, List<CaseRecord> targets, Set<String> regions,
                                          String user, LoadMonitor monitor)
             throws AssistException, ProjectException, BadInputException {
         Set<Long> targetIds = new LinkedHashSet<>();
         targets.forEach(t -> targetIds.add(t.id()));
-        SuggestionModel model = model(factory, targetIds, monitor);
+        SuggestionModel model = model(modelName, targetIds, monitor);
         List<CaseSuggestions> results = new ArrayList<>();
         for (int n = 0; n < targets.size(); n++) {
             CaseRecord target = targets.get(n);
@@ -90,6 +90,22 @@ public final class ProjectAssist {
         }
         monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
         return results;
+    }
+
+    /**
+     * The model called {@code name}: a folder holding a TorchScript model and its descriptor, or one of
+     * the models found with ServiceLoader (see {@link #model(SuggestionModelFactory, Set, LoadMonitor)}).
+     */
+    public SuggestionModel model(String name, Set<Long> excluded, LoadMonitor monitor) throws AssistException {
+        java.nio.file.Path folder = java.nio.file.Path.of(name);
+        if (org.groundwork.assist.torchscript.TorchScriptModel.isModelFolder(folder)) {
+            return org.groundwork.assist.torchscript.TorchScriptModel.load(folder);
+        }
+        SuggestionModelFactory factory = org.groundwork.assist.SuggestionModels.factory(name).orElseThrow(() ->
+                new AssistException("no model is called " + name + ", and " + name + " is no folder with a "
+                        + org.groundwork.assist.torchscript.TorchScriptModel.DESCRIPTOR
+                        + "; `groundwork suggest --list-models` lists the models"));
+        return model(factory, excluded, monitor);
     }
 
     /**

@@ -44,6 +44,10 @@ final class AssistBenchmark implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "40", description = "learner epochs (default ${DEFAULT-VALUE})")
     private int epochs;
 
+    @Option(names = "--torchscript", paramLabel = "FOLDER",
+            description = "also time a TorchScript model folder (model file and descriptor.json) on the same volume")
+    private java.nio.file.Path torchscript;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +90,11 @@ final class AssistBenchmark implements Callable<Integer> {
         if (last != null) {
             latency(out, last, realistic);
             last.close();
+        }
+        if (torchscript != null) {
+            try (var own = org.groundwork.assist.torchscript.TorchScriptModel.load(torchscript)) {
+                latency(out, own, realistic);
+            }
         }
         out.flush();
         return 0;

@@ -15,7 +15,6 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.assist.AssistException;
-import org.groundwork.assist.SuggestionModelFactory;
 import org.groundwork.assist.SuggestionModels;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.BadInputException;
@@ -43,7 +42,8 @@ final class SuggestCommand implements Callable<Integer> {
     private List<String> regions = new ArrayList<>();
 
     @Option(names = "--model", defaultValue = "atlas-prior", paramLabel = "ID",
-            description = "the model (default: ${DEFAULT-VALUE}); `groundwork suggest --list-models` lists them")
+            description = "a model (default: ${DEFAULT-VALUE}; `groundwork suggest --list-models` lists them) or a folder "
+                    + "with a TorchScript model and its descriptor.json")
     private String modelId;
 
     @Option(names = "--list-models", description = "list the models and exit")
@@ -62,11 +62,6 @@ final class SuggestCommand implements Callable<Integer> {
             err.println("error: name the project to suggest for (or --list-models)");
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
-        SuggestionModelFactory factory = SuggestionModels.factory(modelId).orElse(null);
-        if (factory == null) {
-            err.println("error: no model is called " + modelId + "; `groundwork suggest --list-models` lists them");
-            return GroundworkCommand.EXIT_BAD_INPUT;
-        }
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             Set<String> unknown = new LinkedHashSet<>(regions);
             store.protocol().regions().forEach(r -> unknown.remove(r.id()));
@@ -79,7 +74,7 @@ final class SuggestCommand implements Callable<Integer> {
                 err.println("error: " + project + ": no case to suggest for (every case has boxes; name some with --cases)");
                 return GroundworkCommand.EXIT_BAD_INPUT;
             }
-            var results = new ProjectAssist(store, Clock.systemUTC()).suggest(factory, targets,
+            var results = new ProjectAssist(store, Clock.systemUTC()).suggest(modelId, targets,
                     new LinkedHashSet<>(regions), org.groundwork.app.CurrentUser.name(), new ImportCommand.ProgressPrinter(err, "Suggesting"));
             int stored = 0;
             for (ProjectAssist.CaseSuggestions r : results) {
@@ -89,9 +84,10 @@ final class SuggestCommand implements Callable<Integer> {
                     stored++;
                 }
             }
+            var first = results.stream().flatMap(r -> r.suggestions().stream()).findFirst();
             out.printf(Locale.ROOT, "%d pending suggestion(s) for %d case(s) from %s (%s)%n", stored, results.size(),
-                    factory.id(), results.isEmpty() || results.get(0).suggestions().isEmpty() ? "-"
-                            : results.get(0).suggestions().get(0).modelHash().substring(0, 12));
+                    first.map(Suggestion::modelId).orElse(modelId),
+                    first.map(s -> s.modelHash().substring(0, 12)).orElse("-"));
             out.flush();
             return 0;
         } catch (ProjectException | AssistException | BadInputException e) {

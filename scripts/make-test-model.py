@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Makes the small TorchScript model that Groundwork's tests load as a "bring your own model".
+
+A tiny 3D segmentation network (three convolutions) learns femur, tibia and patella on phantom
+knees written by `./groundwork phantom --out DIR --count 24 --grid 64,64,32`, then is saved with
+torch.jit.save beside a descriptor Groundwork reads. Also writes `pickle.pt` (torch.save of the
+weights), which Groundwork must refuse as "not TorchScript".
+
+Usage: /usr/bin/python3 scripts/make-test-model.py PHANTOM_DIR OUT_DIR
+Needs Debian's python3-torch and python3-nibabel. Deterministic: fixed seeds, CPU.
+"""
+import hashlib
+import json
+import pathlib
+import sys
+
+import nibabel
+import numpy as np
+import torch
+
+CLASSES = ["background", "femur", "tibia", "patella"]
+PATCH = 32  # training crops; the network is fully convolutional
+
+
+def load(phantoms):
+    table = json.loads((phantoms / "labels.json").read_text())
+    to_class = np.zeros(256, dtype=np.int64)
+    for value, region in table.items():
+        for c, name in enumerate(CLASSES[1:], start=1):
+            if region == name or region.startswith(name + "-"):  # "patellar-tendon" is not the patella
+                to_class[int(value)] = c
+    images, labels, spacing = [], [], None
+    for image in sorted(phantoms.glob("knee-????.nii.gz")):
+        nifti = nibabel.load(str(image))
+        spacing = [float(s) for s in nifti.header.get_zooms()[:3]]
+        voxels = np.asanyarray(nifti.dataobj).astype(np.float32)
+        images.append(voxels / np.percentile(voxels, 99.5))
+        mask = np.asanyarray(nibabel.load(str(image).replace(".nii.gz", "-labels.nii.gz")).dataobj).astype(np.int64)
+        labels.append(to_class[mask])
+    return images, labels, spacing
+
+
+class Net(torch.nn.Module):
+    """A small U-shaped network: fine features, features at a quarter of the resolution for context, joined."""
+
+    def __init__(self):
+        super().__init__()
+        self.fine = torch.nn.Sequential(torch.nn.Conv3d(1, 8, 3, padding=1), torch.nn.ReLU())
+        self.coarse = torch.nn.Sequential(
+            torch.nn.MaxPool3d(2), torch.nn.Conv3d(8, 16, 3, padding=1), torch.nn.ReLU(),
+            torch.nn.MaxPool3d(2), torch.nn.Conv3d(16, 16, 3, padding=2, dilation=2), torch.nn.ReLU(),
+            torch.nn.Upsample(scale_factor=4.0, mode="nearest"))
+        self.head = torch.nn.Sequential(torch.nn.Conv3d(24, 16, 3, padding=1), torch.nn.ReLU(),
+                                        torch.nn.Conv3d(16, len(CLASSES), 1))
+
+    def forward(self, x):
+        fine = self.fine(x)
+        return self.head(torch.cat([fine, self.coarse(fine)], 1))
+
+
+def main():
+    phantoms, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+    torch.manual_seed(7)
+    rng = np.random.default_rng(7)
+    images, labels, spacing = load(phantoms)
+    net = Net()
+    optimiser = torch.optim.Adam(net.parameters(), lr=0.01)
+    weights = torch.tensor([0.2, 1.0, 1.0, 2.0])
+    for step in range(300):
+        batch_x, batch_y = [], []
+        for _ in range(4):
+            n = rng.integers(len(images) - 4)  # the last four are held out
+            shape = images[n].shape
+            at = [rng.integers(0, max(1, shape[a] - PATCH + 1)) for a in range(3)]
+            window = tuple(slice(at[a], at[a] + PATCH) for a in range(3))
+            batch_x.append(images[n][window][None])
+            batch_y.append(labels[n][window])
+        x = torch.from_numpy(np.stack(batch_x))
+        y = torch.from_numpy(np.stack(batch_y))
+        loss = torch.nn.functional.cross_entropy(net(x), y, weight=weights)
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+        if step % 50 == 0:
+            print(f"step {step}: loss {loss.item():.4f}")
+    net.eval()
+    with torch.no_grad():
+        for n in range(len(images) - 4, len(images)):
+            predicted = net(torch.from_numpy(images[n][None, None])).argmax(1)[0].numpy()
+            for c in range(1, len(CLASSES)):
+                both = np.logical_and(predicted == c, labels[n] == c).sum()
+                either = np.logical_or(predicted == c, labels[n] == c).sum()
+                print(f"held-out knee {n + 1}: {CLASSES[c]} Dice-like IoU {both / max(1, either):.3f}")
+    out.mkdir(parents=True, exist_ok=True)
+    torch.jit.script(net).save(str(out / "model.pt"))
+    torch.save(net.state_dict(), str(out / "pickle.pt"))
+    descriptor = {
+        "format": "groundwork-torchscript/1",
+        "name": "knee-bones-test",
+        "file": "model.pt",
+        "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
+        "licence": "CC0-1.0; made by scripts/make-test-model.py from Groundwork's phantom knees",
+        "input": {
+            "axes": "ijk",
+            "spacing_mm": spacing,
+            "patch": [64, 64, 32],  # inference windows: the whole phantom grid, so the network sees the knee
+            "normalisation": "percentile-99.5",
+        },
+        "output": {
+            "kind": "labelmap",
+            "labels": {str(c): name for c, name in enumerate(CLASSES) if c > 0},
+        },
+    }
+    (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+    print("wrote", out / "model.pt", (out / "model.pt").stat().st_size, "bytes")
+
+
+if __name__ == "__main__":
+    main()
