@@ -157,8 +157,15 @@ public final class BoxTools {
         return hex == null ? Color.web("#f0d060") : Color.web(hex);
     }
 
+    /** The region's name, and for a box a model made, which model and whether a reader changed it. */
     String label(Box box) {
-        return box.label() != null ? box.label() : editing == null ? "" : editing.protocol().regionName(box.regionId());
+        String name = box.label() != null ? box.label() : editing == null ? "" : editing.protocol().regionName(box.regionId());
+        Provenance p = box.provenance();
+        return switch (p.origin()) {
+            case MODEL -> name + " [" + p.modelId() + "]";
+            case MODEL_EDITED -> name + " [" + p.modelId() + ", edited]";
+            default -> name;
+        };
     }
 
     ViewAxes axes(SliceView view) {
