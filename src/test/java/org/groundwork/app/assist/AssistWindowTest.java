@@ -245,6 +245,36 @@ class AssistWindowTest {
                 .contains(" suggestion(s) from " + (promoted ? "cnn-boxes" : "atlas-prior") + ":"));
     }
 
+    @Test
+    void theSuggestButtonAsksForTheSelectedQuestionsRegionAndTheMenuForTheWholeProtocol() throws Exception {
+        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        var fourth = app.mainWindow().worklist().shownCases().get(3);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(fourth)));
+        RunningApp.waitForOpenCase(app, 30);
+        // Ask the ACL question: region, its first question, Ask.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.groundwork.annotate.core.protocol.Region> regions =
+                robot.lookup("#regionChoice").queryAs(javafx.scene.control.ComboBox.class);
+        var acl = regions.getItems().stream().filter(r -> r.id().equals("acl")).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> regions.setValue(acl)));
+        robot.clickOn("#askButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        var proposals = app.mainWindow().assistActions().proposals();
+
+        robot.clickOn("#suggestButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !proposals.pending().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("acl"), proposals.pending().stream().map(Suggestion::regionId).toList());
+
+        robot.clickOn("Assist").clickOn("Suggest Boxes for the Whole Protocol");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> proposals.pending().size() > 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, proposals.pending().size(), "every region the two example readings boxed, once more");
+    }
+
     private static Suggestion pendingOf(List<Suggestion> pending, String region) {
         return pending.stream().filter(s -> s.regionId().equals(region)).findFirst().orElseThrow();
     }

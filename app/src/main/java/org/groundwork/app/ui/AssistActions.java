@@ -52,6 +52,12 @@ public final class AssistActions {
         this.statusBar = statusBar;
         this.viewer = viewer;
         this.proposals = new ProposalTools(workspace.boxes());
+        javafx.scene.control.Button suggestButton = new javafx.scene.control.Button("Suggest Boxes");
+        suggestButton.setId("suggestButton");
+        suggestButton.setTooltip(new javafx.scene.control.Tooltip(
+                "Model proposals for the selected question's region (Ctrl+Shift+G); Enter accepts one, Delete rejects it"));
+        suggestButton.setOnAction(e -> suggest());
+        workspace.pane().addQuestionAction(suggestButton);
         // Blind-first is the project's setting: read when a project opens, written when the reader changes it.
         projects.storeProperty().addListener((obs, old, store) -> {
             loadingSetting = true;
@@ -106,12 +112,27 @@ public final class AssistActions {
         return proposals;
     }
 
-    /**
-     * Assist → Suggest Boxes: learns the atlas prior from the project's other cases, in the
-     * background, and adds its proposals for the regions of the open case's questions (every region
-     * it knows when the case has none yet). Null when no case is open.
-     */
+    /** Which regions a suggestion is for. */
+    public enum Scope {
+        /** The selected question's region; without one, as {@link #CASE_QUESTIONS}. */
+        SELECTED_QUESTION,
+        /** The regions of the case's questions; without any, as {@link #PROTOCOL}. */
+        CASE_QUESTIONS,
+        /** Every region the model knows. */
+        PROTOCOL
+    }
+
+    /** Assist → Suggest Boxes (Ctrl+Shift+G and the Suggest button): for the selected question. */
     public Task<List<Suggestion>> suggest() {
+        return suggest(Scope.SELECTED_QUESTION);
+    }
+
+    /**
+     * Proposals for the open case from the promoted learner, or from the atlas prior learnt from the
+     * project's other cases, made in the background for the regions {@code scope} names. Null when no
+     * case is open.
+     */
+    public Task<List<Suggestion>> suggest(Scope scope) {
         CaseRecord open = workspace.openCaseProperty().get();
         SqliteProjectStore store = projects.storeProperty().get();
         CaseEditor editor = workspace.editor();
@@ -121,7 +142,12 @@ public final class AssistActions {
             return null;
         }
         Set<String> regions = new LinkedHashSet<>();
-        editor.current().questions().stream().map(Question::regionId).filter(Objects::nonNull).forEach(regions::add);
+        if (scope == Scope.SELECTED_QUESTION) {
+            workspace.pane().selectedQuestion().map(Question::regionId).filter(Objects::nonNull).ifPresent(regions::add);
+        }
+        if (regions.isEmpty() && scope != Scope.PROTOCOL) {
+            editor.current().questions().stream().map(Question::regionId).filter(Objects::nonNull).forEach(regions::add);
+        }
         Task<List<Suggestion>> task = new MonitoredTask<>() {
             @Override
             protected List<Suggestion> call() throws Exception {

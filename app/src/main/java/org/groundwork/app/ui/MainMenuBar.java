@@ -181,8 +181,12 @@ final class MainMenuBar {
 
     private Menu assistMenu() {
         AssistActions assist = window.assistActions();
-        MenuItem suggest = item("Suggest Boxes", "Shortcut+Shift+G", "suggestItem");
+        MenuItem suggest = item("Suggest Boxes for the Selected Question", "Shortcut+Shift+G", "suggestItem");
         suggest.setOnAction(e -> assist.suggest());
+        MenuItem suggestCase = item("Suggest Boxes for All Questions of the Case", null, "suggestCaseItem");
+        suggestCase.setOnAction(e -> assist.suggest(AssistActions.Scope.CASE_QUESTIONS));
+        MenuItem suggestProtocol = item("Suggest Boxes for the Whole Protocol", null, "suggestProtocolItem");
+        suggestProtocol.setOnAction(e -> assist.suggest(AssistActions.Scope.PROTOCOL));
         MenuItem acceptConfident = item("Accept Suggestions at 50% or More", null, "acceptConfidentItem");
         acceptConfident.setOnAction(e -> assist.acceptConfident());
         CheckMenuItem blindFirst = new CheckMenuItem("Blind-First Mode (Proposals after Your Own Box)");
@@ -198,7 +202,8 @@ final class MainMenuBar {
         models.setOnAction(e -> assist.models(window.stage()));
         MenuItem diagnostics = item("Diagnostics…", null, "assistDiagnosticsItem");
         diagnostics.setOnAction(e -> assist.diagnostics(window.stage()));
-        return menu("Assist", "assistMenu", suggest, acceptConfident, new SeparatorMenuItem(), train, models,
+        return menu("Assist", "assistMenu", suggest, suggestCase, suggestProtocol, acceptConfident, new SeparatorMenuItem(),
+                train, models,
                 new SeparatorMenuItem(), blindFirst, report, diagnostics);
     }
 

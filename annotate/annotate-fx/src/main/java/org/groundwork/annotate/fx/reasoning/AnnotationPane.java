@@ -40,6 +40,8 @@ public final class AnnotationPane extends VBox {
     private final ComboBox<QuestionTemplate> templateChoice = new org.controlsfx.control.SearchableComboBox<>();
     private final TextField freeQuestion = new TextField();
     private final ListView<Question> questions = new ListView<>();
+    /** Buttons other parts of the workstation add under the question list (Assist's Suggest). */
+    private final HBox questionActions = new HBox(4);
     private final Label missing = new Label();
     private final ReasoningChainView chain;
     private final SeverityForm severity = new SeverityForm();
@@ -110,7 +112,7 @@ public final class AnnotationPane extends VBox {
         missing.getStyleClass().add("field-missing");
 
         VBox content = new VBox(5, caseTitle, caseProgress, section("Question"), regionChoice,
-                new HBox(4, templateChoice, ask, delete), freeQuestion, questions, missing, new Separator(),
+                new HBox(4, templateChoice, ask, delete), freeQuestion, questions, missing, questionActions, new Separator(),
                 section("Reasoning"), chain, new Separator(), section("Severity"), severity);
         content.setFillWidth(true);
         content.setPadding(new Insets(0, 4, 0, 0));
@@ -248,6 +250,16 @@ public final class AnnotationPane extends VBox {
     }
 
     /** For the Annotate menu: write a step, link the selected box, bookmark the view. */
+    /** The question selected in the list, if any. */
+    public java.util.Optional<Question> selectedQuestion() {
+        return java.util.Optional.ofNullable(questions.getSelectionModel().getSelectedItem());
+    }
+
+    /** Puts a control under the question list, e.g. a button that acts on the selected question. */
+    public void addQuestionAction(javafx.scene.Node action) {
+        questionActions.getChildren().add(action);
+    }
+
     public void focusStepField() {
         lookup("#stepField").requestFocus();
     }
