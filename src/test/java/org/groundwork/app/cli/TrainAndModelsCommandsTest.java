@@ -87,10 +87,18 @@ class TrainAndModelsCommandsTest {
         assertEquals(0, run("train", project.toString(), "--epochs", "0"), err.toString());
         assertTrue(out.toString().contains("not promoted: held-out IoU"), out.toString());
 
+        // Resumed from the latest checkpoint (the untrained one), ten more epochs.
+        assertEquals(0, run("models", project.toString()));
+        String latest = out.toString().lines().filter(l -> l.contains("sha256")).reduce((a, b) -> b).orElseThrow()
+                .substring(2).split(" ")[0];
+        assertEquals(0, run("train", project.toString(), "--epochs", "10", "--resume"), err.toString());
+        assertTrue(out.toString().startsWith("resumed from " + latest + "\n"), out.toString());
+
         assertEquals(0, run("models", project.toString(), "--regions"));
         List<String> lines = out.toString().lines().filter(l -> l.contains("sha256")).toList();
-        assertEquals(2, lines.size(), out.toString());
-        assertTrue(lines.get(0).startsWith("* cnn-boxes-") && lines.get(1).startsWith("  cnn-boxes-"), out.toString());
+        assertEquals(3, lines.size(), out.toString());
+        assertTrue(lines.get(0).contains("cnn-boxes-") && lines.get(1).startsWith("  cnn-boxes-"), out.toString());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("* ")).count(), out.toString());
         assertTrue(out.toString().contains("      acl "), out.toString());
 
         assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "1"), err.toString());

@@ -53,12 +53,17 @@ public final class ProjectModels {
                         Map<String, Double> heldOutIou, Map<String, Double> perRegion, boolean promoted) {
     }
 
-    /** What one training run did. */
-    public record Training(Saved checkpoint, String verdict) {
+    /** What one training run did; {@code resumedFrom} names the checkpoint it continued, or is null. */
+    public record Training(Saved checkpoint, String verdict, String resumedFrom) {
     }
 
     /** Trains the learner on the training split, compares it on the held-out split, promotes it if it is better. */
     public Training train(int epochs, LoadMonitor monitor) throws AssistException {
+        return train(epochs, false, monitor);
+    }
+
+    /** As {@link #train(int, LoadMonitor)}; with {@code resume}, training continues from the latest checkpoint. */
+    public Training train(int epochs, boolean resume, LoadMonitor monitor) throws AssistException {
         List<TrainingCase> cases = assist.trainingCases(Set.of());
         HeldOut.Split split = HeldOut.split(cases, HELD_OUT_SHARE);
         monitor.progress(0, 1, "Training on " + split.training().size() + " case(s), holding out "
@@ -66,7 +71,17 @@ public final class ProjectModels {
         Map<String, Double> means = new LinkedHashMap<>();
         HeldOut.Score atlas = HeldOut.score(AtlasPrior.fit(split.training(), LoadMonitor.NONE), split.heldOut(), monitor);
         Optional<Saved> current = promotedCheckpoint();
-        try (BoxLearner learner = new BoxLearnerFactory(32, epochs, 7).train(split.training(), monitor)) {
+        BoxLearner start = null;
+        String resumedFrom = null;
+        if (resume) {
+            List<Saved> all = list();
+            if (all.isEmpty()) {
+                throw new AssistException(folder + ": there is no checkpoint to resume from; train without --resume first");
+            }
+            resumedFrom = all.get(all.size() - 1).name();
+            start = load(all.get(all.size() - 1));
+        }
+        try (BoxLearner learner = new BoxLearnerFactory(32, epochs, 7).train(split.training(), start, monitor)) {
             HeldOut.Score mine = HeldOut.score(learner, split.heldOut(), monitor);
             means.put(BoxLearner.ID, mine.meanIou());
             means.put(AtlasPrior.ID, atlas.meanIou());
@@ -93,13 +108,17 @@ public final class ProjectModels {
                             mine.meanIou(), before != null && before >= atlas.meanIou()
                                     ? String.format(java.util.Locale.ROOT, "the promoted model's %.3f", before)
                                     : String.format(java.util.Locale.ROOT, "the atlas prior's %.3f", atlas.meanIou()));
-            return new Training(saved, verdict);
+            return new Training(saved, verdict, resumedFrom);
         } catch (IOException e) {
             throw new AssistException(folder + ": the model cannot be saved (" + e.getMessage() + ")", e);
+        } finally {
+            if (start != null) {
+                start.close();
+            }
         }
     }
 
-    /** Every checkpoint, oldest first. */
+    /** Every checkpoint, oldest first (by the time it was trained). */
     public List<Saved> list() throws AssistException {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -107,7 +126,7 @@ public final class ProjectModels {
         String promoted = promotedName().orElse(null);
         List<Saved> all = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(folder)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(EVALUATION))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(EVALUATION))).toList()) {
                 Saved s = read(dir.resolve(EVALUATION));
                 all.add(new Saved(s.name(), s.hash(), s.trainedAt(), s.trainingCases(), s.heldOutCases(),
                         s.heldOutIou(), s.perRegion(), s.name().equals(promoted)));
@@ -115,6 +134,7 @@ public final class ProjectModels {
         } catch (IOException e) {
             throw new AssistException(folder + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        all.sort(java.util.Comparator.comparing(Saved::trainedAt));
         return all;
     }
 

@@ -30,14 +30,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "40", description = "passes over the training cases (default ${DEFAULT-VALUE})")
     private int epochs;
 
+    @Option(names = "--resume", description = "continue from the latest checkpoint's weights instead of starting anew")
+    private boolean resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             ProjectModels models = new ProjectAssist(store, Clock.systemUTC()).models();
-            ProjectModels.Training result = models.train(epochs, new ImportCommand.ProgressPrinter(err, "Training"));
+            ProjectModels.Training result = models.train(epochs, resume, new ImportCommand.ProgressPrinter(err, "Training"));
             ProjectModels.Saved saved = result.checkpoint();
+            if (result.resumedFrom() != null) {
+                out.println("resumed from " + result.resumedFrom());
+            }
             out.printf(Locale.ROOT, "trained on %d case(s), judged on %d held-out case(s) of other patients%n",
                     saved.trainingCases(), saved.heldOutCases());
             saved.heldOutIou().forEach((model, iou) -> out.printf(Locale.ROOT, "  %-40s mean IoU %.3f%n", model, iou));

@@ -1,5 +1,6 @@
 package org.groundwork.assist.learn;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -180,7 +181,7 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
                 throw new AssistException(folder + ": the weights do not match their recorded SHA-256 (changed since training)");
             }
             return new BoxLearner(model, grid, regions, atlas, hash);
-        } catch (IOException | RuntimeException | ai.djl.MalformedModelException e) {
+        } catch (IOException | RuntimeException | MalformedModelException e) {
             throw new AssistException(folder + ": not a saved " + ID + " model (" + e.getMessage() + ")", e);
         }
     }
@@ -191,6 +192,13 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
                     && p.getFileName().toString().endsWith(".params")).findFirst()
                     .orElseThrow(() -> new IOException("no " + PARAMETERS + "*.params file"));
         }
+    }
+
+    /** Puts {@code from}'s weights into {@code to}, whose network has the same shape. */
+    static void copyWeights(BoxLearner from, Model to, NDManager manager) throws IOException, MalformedModelException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        from.model.getBlock().saveParameters(new java.io.DataOutputStream(bytes));
+        to.getBlock().loadParameters(manager, new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
     }
 
     /** SHA-256 of the network's parameters as DJL serialises them. */

@@ -61,18 +61,36 @@ public final class BoxLearnerFactory implements SuggestionModelFactory {
 
     @Override
     public BoxLearner train(List<TrainingCase> cases, LoadMonitor monitor) throws AssistException {
+        return train(cases, null, monitor);
+    }
+
+    /**
+     * As {@link #train(List, LoadMonitor)}, continuing from {@code start}'s weights (and its regions and
+     * atlas) when it is not null: a checkpoint's training resumed.
+     */
+    public BoxLearner train(List<TrainingCase> cases, BoxLearner start, LoadMonitor monitor) throws AssistException {
         if (cases.size() < 2) {
             throw new AssistException("the learner needs at least two annotated cases, and this project has "
                     + cases.size());
         }
-        AtlasPrior atlas = AtlasPrior.fit(cases, LoadMonitor.NONE);
-        List<String> regions = new ArrayList<>(atlas.regions());
-        Collections.sort(regions);
-        float[] means = new float[6 * regions.size()];
-        for (int r = 0; r < regions.size(); r++) {
-            double[] m = atlas.mean(regions.get(r)).orElseThrow();
-            for (int c = 0; c < 6; c++) {
-                means[6 * r + c] = (float) m[c];
+        List<String> regions;
+        float[] means;
+        if (start != null) {
+            if (start.grid() != grid) {
+                throw new AssistException("the checkpoint was trained on a " + start.grid() + "^3 grid, not " + grid + "^3");
+            }
+            regions = start.regionList();
+            means = start.atlas();
+        } else {
+            AtlasPrior atlas = AtlasPrior.fit(cases, LoadMonitor.NONE);
+            regions = new ArrayList<>(atlas.regions());
+            Collections.sort(regions);
+            means = new float[6 * regions.size()];
+            for (int r = 0; r < regions.size(); r++) {
+                double[] m = atlas.mean(regions.get(r)).orElseThrow();
+                for (int c = 0; c < 6; c++) {
+                    means[6 * r + c] = (float) m[c];
+                }
             }
         }
         List<Example> examples = new ArrayList<>();
@@ -87,6 +105,9 @@ public final class BoxLearnerFactory implements SuggestionModelFactory {
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(1, 1, grid, grid, grid));
+            if (start != null) {
+                BoxLearner.copyWeights(start, model, model.getNDManager()); // the model outlives the trainer
+            }
             Random order = new Random(seed);
             for (int epoch = 0; epoch < epochs; epoch++) {
                 if (monitor.cancelled()) {
@@ -102,7 +123,7 @@ public final class BoxLearnerFactory implements SuggestionModelFactory {
                 monitor.progress(epoch + 1, epochs, String.format(Locale.ROOT, "Epoch %d of %d: loss %.4f",
                         epoch + 1, epochs, lossSum / Math.ceil(examples.size() / (double) BATCH)));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException | ai.djl.MalformedModelException e) {
             model.close();
             throw new AssistException("training failed: " + e.getMessage(), e);
         }
