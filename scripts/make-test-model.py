@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Makes the small TorchScript model that Groundwork's tests load as a "bring your own model".
+"""Makes the small TorchScript models that Groundwork's tests load as "bring your own model".
 
 A tiny 3D segmentation network (three convolutions) learns femur, tibia and patella on phantom
 knees written by `./groundwork phantom --out DIR --count 24 --grid 64,64,32`, then is saved with
 torch.jit.save beside a descriptor Groundwork reads. Also writes `pickle.pt` (torch.save of the
-weights), which Groundwork must refuse as "not TorchScript".
+weights), which Groundwork must refuse as "not TorchScript", and a second model whose output kind is
+"boxes": the extent of the knee (voxels above a tenth of the bright end), as one box, computed in
+TorchScript without training.
 
-Usage: /usr/bin/python3 scripts/make-test-model.py PHANTOM_DIR OUT_DIR
+Usage: /usr/bin/python3 scripts/make-test-model.py PHANTOM_DIR OUT_DIR (the extent model goes beside OUT_DIR)
 Needs Debian's python3-torch and python3-nibabel. Deterministic: fixed seeds, CPU.
 """
 import hashlib
@@ -56,6 +58,31 @@ class Net(torch.nn.Module):
     def forward(self, x):
         fine = self.fine(x)
         return self.head(torch.cat([fine, self.coarse(fine)], 1))
+
+
+class Extent(torch.nn.Module):
+    """Boxes straight from the model: the extent of the bright voxels, rows [min i, j, k, max i, j, k]."""
+
+    def forward(self, x):
+        inside = torch.nonzero(x[0, 0] > 0.1)
+        low = inside.min(0).values
+        high = inside.max(0).values + 1
+        return torch.cat([low, high]).float().reshape(1, 1, 6)
+
+
+def write_extent_model(out, spacing):
+    out.mkdir(parents=True, exist_ok=True)
+    torch.jit.script(Extent()).save(str(out / "model.pt"))
+    descriptor = {
+        "format": "groundwork-torchscript/1",
+        "name": "knee-extent-test",
+        "file": "model.pt",
+        "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
+        "licence": "CC0-1.0; made by scripts/make-test-model.py",
+        "input": {"axes": "ijk", "spacing_mm": spacing, "patch": [64, 64, 32], "normalisation": "percentile-99.5"},
+        "output": {"kind": "boxes", "labels": {"1": "knee"}},
+    }
+    (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
 
 
 def main():
@@ -113,6 +140,7 @@ def main():
     }
     (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
     print("wrote", out / "model.pt", (out / "model.pt").stat().st_size, "bytes")
+    write_extent_model(out.parent / "knee-extent-test", spacing)
 
 
 if __name__ == "__main__":

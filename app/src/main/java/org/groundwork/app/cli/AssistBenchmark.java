@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
-import org.groundwork.assist.Proposal;
+import org.groundwork.assist.HeldOut;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.TrainingCase;
@@ -61,7 +61,7 @@ final class AssistBenchmark implements Callable<Integer> {
         int most = Collections.max(sizes);
         List<TrainingCase> training = new ArrayList<>();
         for (int n = 0; n < most; n++) {
-            training.add(asTraining(KneePhantom.generate(n + 1, grid, knee)));
+            training.add(KneePhantom.generate(n + 1, grid, knee).asTrainingCase());
         }
         out.printf(Locale.ROOT, "phantom knees on a %d x %d x %d grid; %d held out; %d regions%n", grid.columns(),
                 grid.rows(), grid.slices(), heldOut, knee.regions().size());
@@ -115,35 +115,9 @@ final class AssistBenchmark implements Callable<Integer> {
                 millis.get(millis.size() - 1));
     }
 
-    private static TrainingCase asTraining(KneePhantom.Knee knee) {
-        return new TrainingCase() {
-            @Override
-            public String patientKey() {
-                return knee.volume().info().source();
-            }
-
-            @Override
-            public Volume volume() {
-                return knee.volume();
-            }
-
-            @Override
-            public List<RegionBox> boxes() {
-                return List.copyOf(knee.boxes().values());
-            }
-        };
-    }
-
     private static double meanIou(SuggestionModel model, List<KneePhantom.Knee> test) throws Exception {
-        double sum = 0;
-        int n = 0;
-        for (KneePhantom.Knee knee : test) {
-            for (Proposal p : model.suggest(knee.volume(), knee.boxes().keySet(), LoadMonitor.NONE)) {
-                sum += p.box().iou(knee.boxes().get(p.box().regionId()));
-                n++;
-            }
-        }
-        return sum / n;
+        return HeldOut.score(model, test.stream().map(KneePhantom.Knee::asTrainingCase).toList(), LoadMonitor.NONE)
+                .meanIou();
     }
 
     /** What a model that knows nothing of anatomy does: the whole knee for every region. */

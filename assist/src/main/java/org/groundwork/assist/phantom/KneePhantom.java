@@ -57,6 +57,26 @@ public final class KneePhantom {
         public static List<String> labelRegions() {
             return KneeAnatomy.LABEL_REGIONS;
         }
+
+        /** This knee as a case a reader boxed exactly as the phantom says: to train and judge models on. */
+        public org.groundwork.assist.TrainingCase asTrainingCase() {
+            return new org.groundwork.assist.TrainingCase() {
+                @Override
+                public String patientKey() {
+                    return volume.info().source();
+                }
+
+                @Override
+                public Volume volume() {
+                    return volume;
+                }
+
+                @Override
+                public List<RegionBox> boxes() {
+                    return List.copyOf(boxes.values());
+                }
+            };
+        }
     }
 
     private static final String[] LESION_SITES = {"femur-medial-central", "femur-lateral-central",

@@ -35,9 +35,10 @@ import org.groundwork.viewer.core.Volume;
  * A segmentation model brought by the user: a folder with a TorchScript file (saved with
  * {@code torch.jit.save}) and {@code descriptor.json} saying what it expects and gives (format
  * {@code groundwork-torchscript/1}: the file and its SHA-256, licence, input axes, spacing, patch and
- * normalisation, output label map with each label's region). The volume is resampled to the model's
- * spacing, run in overlapping windows of the patch size, and each label's largest connected piece
- * becomes the box of its region.
+ * normalisation, output kind with each label's region). The volume is resampled to the model's
+ * spacing; a label map is made in overlapping windows of the patch size and each label's largest
+ * connected piece becomes the box of its region; a model of kind "boxes" sees the volume in one
+ * window and gives each label's box itself.
  */
 public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
     public static final String DESCRIPTOR = "descriptor.json";
@@ -50,10 +51,11 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
     private final double[] spacing;
     private final int[] patch;
     private final boolean normalise;
+    private final boolean boxesOut;
     private final Map<Integer, String> labels;
 
     private TorchScriptModel(Model model, String name, String hash, Path file, double[] spacing, int[] patch,
-                             boolean normalise, Map<Integer, String> labels) {
+                             boolean normalise, boolean boxesOut, Map<Integer, String> labels) {
         this.model = model;
         this.name = name;
         this.hash = hash;
@@ -61,6 +63,7 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
         this.spacing = spacing;
         this.patch = patch;
         this.normalise = normalise;
+        this.boxesOut = boxesOut;
         this.labels = labels;
     }
 
@@ -104,8 +107,9 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
         if (!normalisation.equals("percentile-99.5") && !normalisation.equals("none")) {
             throw desc.wrong("input.normalisation", "must be \"percentile-99.5\" or \"none\"");
         }
-        if (!"labelmap".equals(desc.text("output", "kind"))) {
-            throw desc.wrong("output.kind", "must be \"labelmap\" (boxes read from a model's output are not supported)");
+        String kind = desc.text("output", "kind");
+        if (!kind.equals("labelmap") && !kind.equals("boxes")) {
+            throw desc.wrong("output.kind", "must be \"labelmap\" or \"boxes\"");
         }
         Map<Integer, String> labels = new LinkedHashMap<>();
         JsonNode table = d.path("output").path("labels");
@@ -136,7 +140,7 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
                     + "torch.jit.save?): " + e.getMessage(), e);
         }
         return new TorchScriptModel(model, desc.text("name"), actual, file, spacing, patch,
-                normalisation.equals("percentile-99.5"), labels);
+                normalisation.equals("percentile-99.5"), kind.equals("boxes"), labels);
     }
 
     @Override
@@ -165,6 +169,9 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
             step[a] = own[a] / spacing[a];
         }
         float[] input = resample(volume, size, step);
+        if (boxesOut) {
+            return boxes(volume, input, size, step, wanted, start);
+        }
         int classes = labels.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         float[][] scores = new float[classes][input.length];
         int[] starts0 = starts(size[0], patch[0]);
@@ -203,6 +210,63 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
                 max[a] = Math.min(n[a], Math.max(min[a] + 1, (int) Math.ceil(box[a + 3] / step[a])));
             }
             proposals.add(new Proposal(new RegionBox(entry.getValue(), min, max), box[6] / 1000.0, name, hash, latency));
+        }
+        return proposals;
+    }
+
+    /**
+     * A model whose output kind is "boxes" sees the volume in one window and gives one row per label,
+     * in the order of the label values: [min i, j, k, max i, j, k] on its grid, then optionally a confidence.
+     */
+    private List<Proposal> boxes(Volume volume, float[] input, int[] size, double[] step, Set<String> wanted, long start)
+            throws AssistException {
+        for (int a = 0; a < 3; a++) {
+            if (size[a] > patch[a]) {
+                throw new AssistException(file + ": a model that gives boxes sees the volume in one window, and this "
+                        + "volume is " + size[0] + " x " + size[1] + " x " + size[2] + " on its grid, larger than its patch "
+                        + patch[0] + " x " + patch[1] + " x " + patch[2]);
+            }
+        }
+        List<Integer> order = new ArrayList<>(labels.keySet());
+        java.util.Collections.sort(order);
+        float[] rows;
+        long columns;
+        try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
+             NDManager manager = NDManager.newBaseManager()) {
+            float[] tile = new float[patch[0] * patch[1] * patch[2]];
+            for (int i = 0; i < size[0]; i++) {
+                for (int j = 0; j < size[1]; j++) {
+                    System.arraycopy(input, (i * size[1] + j) * size[2], tile, (i * patch[1] + j) * patch[2], size[2]);
+                }
+            }
+            NDArray y = predictor.predict(new NDList(manager.create(tile, new Shape(1, 1, patch[0], patch[1], patch[2]))))
+                    .singletonOrThrow();
+            Shape shape = y.getShape();
+            columns = shape.get(shape.dimension() - 1);
+            if (shape.dimension() != 3 || shape.get(0) != 1 || shape.get(1) != order.size() || (columns != 6 && columns != 7)) {
+                throw new AssistException(file + ": gives a tensor of shape " + shape + " where its " + DESCRIPTOR
+                        + " needs (1, " + order.size() + ", 6) or (1, " + order.size() + ", 7): one row per label");
+            }
+            rows = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        } catch (TranslateException | RuntimeException e) {
+            throw new AssistException(file + ": the model failed on this volume (" + e.getMessage() + ")", e);
+        }
+        long latency = (System.nanoTime() - start) / 1_000_000;
+        int[] n = {volume.nx(), volume.ny(), volume.nz()};
+        List<Proposal> proposals = new ArrayList<>();
+        for (int r = 0; r < order.size(); r++) {
+            String region = labels.get(order.get(r));
+            if (!wanted.contains(region)) {
+                continue;
+            }
+            int[] min = new int[3];
+            int[] max = new int[3];
+            for (int a = 0; a < 3; a++) {
+                min[a] = Math.max(0, Math.min(n[a] - 1, (int) Math.floor(rows[(int) (r * columns) + a] / step[a])));
+                max[a] = Math.min(n[a], Math.max(min[a] + 1, (int) Math.ceil(rows[(int) (r * columns) + a + 3] / step[a])));
+            }
+            double confidence = columns == 7 ? rows[(int) (r * columns) + 6] : 0.5;
+            proposals.add(new Proposal(new RegionBox(region, min, max), confidence, name, hash, latency));
         }
         return proposals;
     }

@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
-import org.groundwork.assist.Proposal;
-import org.groundwork.assist.RegionBox;
+import org.groundwork.assist.HeldOut;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.TrainingCase;
 import org.groundwork.assist.atlas.AtlasPrior;
@@ -20,35 +19,9 @@ import org.junit.jupiter.api.Test;
 class BoxLearnerTest {
     private static final Protocol KNEE = ProtocolReader.builtIn("knee-mri");
 
-    static TrainingCase of(KneePhantom.Knee knee) {
-        return new TrainingCase() {
-            @Override
-            public String patientKey() {
-                return knee.volume().info().source();
-            }
-
-            @Override
-            public Volume volume() {
-                return knee.volume();
-            }
-
-            @Override
-            public List<RegionBox> boxes() {
-                return List.copyOf(knee.boxes().values());
-            }
-        };
-    }
-
     static double meanIou(SuggestionModel model, List<KneePhantom.Knee> test) throws Exception {
-        double sum = 0;
-        int n = 0;
-        for (KneePhantom.Knee knee : test) {
-            for (Proposal p : model.suggest(knee.volume(), knee.boxes().keySet(), LoadMonitor.NONE)) {
-                sum += p.box().iou(knee.boxes().get(p.box().regionId()));
-                n++;
-            }
-        }
-        return sum / n;
+        return HeldOut.score(model, test.stream().map(KneePhantom.Knee::asTrainingCase).toList(), LoadMonitor.NONE)
+                .meanIou();
     }
 
     private static final KneePhantom.Grid GRID = KneePhantom.Grid.coarse(96, 96, 40);
@@ -64,7 +37,7 @@ class BoxLearnerTest {
     @Test
     void afterTrainingOnPhantomsTheLearnerBeatsTheAtlasOnHeldOutKneesAndSurvivesSavingAndLoading(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        List<TrainingCase> training = knees(1, 30).stream().map(BoxLearnerTest::of).toList();
+        List<TrainingCase> training = knees(1, 30).stream().map(KneePhantom.Knee::asTrainingCase).toList();
         List<KneePhantom.Knee> heldOut = knees(900, 8);
         AtlasPrior atlas = AtlasPrior.fit(training, LoadMonitor.NONE);
         List<String> progress = new ArrayList<>();
@@ -112,7 +85,7 @@ class BoxLearnerTest {
 
     @Test
     void fiveHundredSuggestionsDoNotGrowTheProcess() throws Exception {
-        List<TrainingCase> training = knees(1, 4).stream().map(BoxLearnerTest::of).toList();
+        List<TrainingCase> training = knees(1, 4).stream().map(KneePhantom.Knee::asTrainingCase).toList();
         Volume volume = KneePhantom.generate(77, GRID, KNEE).volume();
         try (BoxLearner learner = new BoxLearnerFactory(32, 1, 7).train(training, LoadMonitor.NONE)) {
             for (int n = 0; n < 50; n++) { // warm up the allocators first

@@ -74,6 +74,26 @@ class TorchScriptModelTest {
     }
 
     @Test
+    void aModelThatGivesBoxesIsReadRowByRow() throws Exception {
+        Path folder = testModel().resolveSibling("knee-extent-test");
+        try (TorchScriptModel model = TorchScriptModel.load(folder)) {
+            for (long seed = 21; seed <= 24; seed++) {
+                KneePhantom.Knee knee = KneePhantom.generate(seed, KneePhantom.Grid.coarse(64, 64, 32), KNEE);
+                List<Proposal> proposals = model.suggest(knee.volume(), model.regions(), LoadMonitor.NONE);
+                assertEquals(1, proposals.size());
+                double iou = proposals.get(0).box().iou(knee.boxes().get("knee"));
+                assertTrue(iou > 0.6, "the knee's extent, knee " + seed + ": IoU " + iou);
+            }
+            // Larger than its one window on the model's grid: refused, naming the file.
+            KneePhantom.Knee big = KneePhantom.generate(21, new KneePhantom.Grid(128, 128, 64, 2.19, 2.19, 3.5), KNEE);
+            AssistException e = assertThrows(AssistException.class,
+                    () -> model.suggest(big.volume(), model.regions(), LoadMonitor.NONE));
+            assertTrue(e.getMessage().startsWith(folder.resolve("model.pt") + ": a model that gives boxes sees the volume "
+                    + "in one window"), e.getMessage());
+        }
+    }
+
+    @Test
     void windowsCoverEveryVoxelWithOverlap() {
         assertArrayEquals(new int[] {0}, TorchScriptModel.starts(40, 64));
         assertArrayEquals(new int[] {0, 32, 64, 96}, TorchScriptModel.starts(160, 64));
@@ -96,8 +116,7 @@ class TorchScriptModelTest {
         Path descriptor = folder.resolve("descriptor.json");
         Files.writeString(descriptor, Files.readString(descriptor).replace("\"labelmap\"", "\"heatmap\""));
         AssistException e = assertThrows(AssistException.class, () -> TorchScriptModel.load(folder));
-        assertEquals(descriptor + ": at $.output.kind: must be \"labelmap\" (boxes read from a model's output are not "
-                + "supported)", e.getMessage());
+        assertEquals(descriptor + ": at $.output.kind: must be \"labelmap\" or \"boxes\"", e.getMessage());
         Files.writeString(descriptor, "{\"format\": ");
         e = assertThrows(AssistException.class, () -> TorchScriptModel.load(folder));
         assertTrue(e.getMessage().startsWith(descriptor + ": cannot be read as JSON"), e.getMessage());
