@@ -183,7 +183,7 @@ class AssistWindowTest {
         assertTrue(report.startsWith("Proposals: 5 (5 pending, 0 accepted, 0 edited, 0 rejected)"), report);
         assertTrue(report.contains("Blind-first: 1 proposal(s) revealed after the reader's own box"), report);
         Screenshots.write(robot.lookup("#assistReportDialog").query().getScene(), "assist-report");
-        robot.clickOn("OK");
+        close("#assistReportDialog");
     }
 
     @Test
@@ -196,7 +196,7 @@ class AssistWindowTest {
         assertTrue(text.startsWith("Model engine: PyTorch 2.7.1 on cpu()"), text);
         assertTrue(text.contains("device: CPU: the bundled PyTorch is a CPU build"), text);
         assertTrue(text.contains("native library: "), text);
-        robot.clickOn("OK");
+        close("#assistDiagnosticsDialog");
     }
 
     @Test
@@ -233,7 +233,7 @@ class AssistWindowTest {
         String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
         assertTrue(list.contains("cnn-boxes-") && list.contains("held-out IoU, atlas-prior: "), list);
         assertEquals(promoted, list.startsWith("★ cnn-boxes-"), list);
-        robot.clickOn("OK");
+        close("#assistModelsDialog");
 
         var fifth = app.mainWindow().worklist().shownCases().get(4);
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(fifth)));
@@ -273,6 +273,13 @@ class AssistWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> proposals.pending().size() > 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, proposals.pending().size(), "every region the two example readings boxed, once more");
+    }
+
+    /** Closes an information dialog; its OK button is what the user presses, here found by the dialog's id. */
+    private void close(String dialogId) {
+        javafx.scene.Node ok = robot.lookup(dialogId + " .button").query();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) ok).fire()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Suggestion pendingOf(List<Suggestion> pending, String region) {
