@@ -41,7 +41,11 @@ public final class DicomSeriesLoader {
             try {
                 volumes.add(SeriesAssembler.assemble(group, monitor, done, headers.frames().size()));
             } catch (BadInputException e) {
+                // Every file of the refused series is named: the one that failed, and the others with why.
                 failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
+                group.frames().stream().map(f -> f.instance().file()).distinct().filter(f -> !f.equals(e.file()))
+                        .forEach(f -> failures.add(new Failure(f, "not loaded: its series failed at " + e.file()
+                                + ": " + e.reason())));
             }
         }
         return new ScanResult(volumes, failures, headers.skipped());

@@ -258,4 +258,30 @@ class DicomSeriesLoadingTest {
         Affine expected = Affine.of(0.6, 0, 0, 5, 0, 0.8, 0, 6, 0, 0, 3, 0, 0, 0, 0, 1);
         assertTrue(expected.approximatelyEquals(v.voxelToLps(), 1e-6), v.voxelToLps().toString());
     }
+
+    @Test
+    void aRefusedSeriesNamesEveryOneOfItsFiles(@TempDir Path dir) throws Exception {
+        // Three RLE slices; the middle one's run overflows its segment, which shows only when it is decoded.
+        List<Path> files = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            byte[] frame = org.groundwork.viewer.core.testing.RleEncoder.frame(new byte[48], new byte[48]);
+            if (k == 1) {
+                frame[64] = 100;
+            }
+            Path file = dir.resolve("IM000" + (k + 1) + ".dcm");
+            Files.write(file, SyntheticSeries.slice(org.groundwork.viewer.core.testing.DicomFileBuilder.RLE, "1.2.3.77", 8, 6, k, new double[] {0, 0, 2 * k},
+                    SyntheticSeries.AXIAL, 1, 1).fragments(List.of(frame)).build());
+            files.add(file);
+        }
+        ScanResult result = new VolumeScanner().scan(List.of(dir), LoadMonitor.NONE);
+        assertTrue(result.volumes().isEmpty(), result.volumes().toString());
+        assertEquals(java.util.Set.copyOf(files), result.failures().stream().map(ScanResult.Failure::file)
+                .collect(java.util.stream.Collectors.toSet()), "every file of the series is named");
+        assertEquals(3, result.failures().size(), "each once: " + result.failures());
+        Path broken = files.get(1);
+        for (ScanResult.Failure f : result.failures()) {
+            assertTrue(f.file().equals(broken) ? f.reason().contains("RLE")
+                    : f.reason().startsWith("not loaded: its series failed at " + broken + ": "), f.toString());
+        }
+    }
 }
