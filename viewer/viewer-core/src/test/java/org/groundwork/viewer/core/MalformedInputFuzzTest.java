@@ -109,10 +109,12 @@ class MalformedInputFuzzTest {
             }
             default -> {
                 int at = random.nextInt(b.length);
-                byte[] longer = new byte[b.length + 4];
+                byte[] inserted = new byte[1 + random.nextInt(16)];
+                random.nextBytes(inserted); // random bytes, not zeros: any tag, length or VR may appear
+                byte[] longer = new byte[b.length + inserted.length];
                 System.arraycopy(b, 0, longer, 0, at);
-                random.ints(4).forEach(x -> { });
-                System.arraycopy(b, at, longer, at + 4, b.length - at);
+                System.arraycopy(inserted, 0, longer, at, inserted.length);
+                System.arraycopy(b, at, longer, at + inserted.length, b.length - at);
                 return longer;
             }
         }
