@@ -43,16 +43,29 @@ public final class VolumeScanner {
                 volumes.addAll(NiftiReader.read(file));
             } catch (BadInputException e) {
                 failures.add(Failure.of(e));
+            } catch (OutOfMemoryError e) {
+                failures.add(new Failure(file, tooLarge())); // what was allocated for it is garbage now
             }
         }
         List<Failure> skipped = new ArrayList<>();
         if (!found.dicom().isEmpty()) {
-            ScanResult dicom = new DicomSeriesLoader(dicomReader).load(found.dicom(), monitor);
-            volumes.addAll(dicom.volumes());
-            failures.addAll(dicom.failures());
-            skipped.addAll(dicom.skipped());
+            try {
+                ScanResult dicom = new DicomSeriesLoader(dicomReader).load(found.dicom(), monitor);
+                volumes.addAll(dicom.volumes());
+                failures.addAll(dicom.failures());
+                skipped.addAll(dicom.skipped());
+            } catch (OutOfMemoryError e) {
+                // The loader's partial work is dropped with it; every file it was given is named.
+                String why = "not loaded: these DICOM files together are " + tooLarge();
+                found.dicom().forEach(f -> failures.add(new Failure(f, why)));
+            }
         }
         return new ScanResult(volumes, failures, skipped);
+    }
+
+    /** Why a load that ran out of heap was refused, in the user's terms. */
+    static String tooLarge() {
+        return "too large for the memory Groundwork may use (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB)";
     }
 
     /** Every series or NIfTI volume under the paths, from headers alone; for importing into a project. */

@@ -284,4 +284,22 @@ class DicomSeriesLoadingTest {
                     : f.reason().startsWith("not loaded: its series failed at " + broken + ": "), f.toString());
         }
     }
+
+    @Test
+    void runningOutOfMemoryWhileLoadingIsReportedForEveryFileAndTheNextLoadWorks(@TempDir Path dir) throws Exception {
+        List<Path> files = SyntheticSeries.write(dir.resolve("a"), EXPLICIT_LE, "1.2.3.88", 8, 6, 3, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, new double[] {1, 1, 2});
+        // A reader standing in for a file that inflates beyond the heap.
+        org.groundwork.viewer.core.dicom.DicomReader exhausting = file -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+        ScanResult result = new VolumeScanner(exhausting).scan(List.of(dir.resolve("a")), LoadMonitor.NONE);
+        assertTrue(result.volumes().isEmpty());
+        assertEquals(java.util.Set.copyOf(files), result.failures().stream().map(ScanResult.Failure::file)
+                .collect(java.util.stream.Collectors.toSet()));
+        String mb = (Runtime.getRuntime().maxMemory() >> 20) + " MB";
+        assertTrue(result.failures().get(0).reason().equals("not loaded: these DICOM files together are too large "
+                + "for the memory Groundwork may use (" + mb + ")"), result.failures().get(0).reason());
+        assertEquals(1, new VolumeScanner().scan(List.of(dir.resolve("a")), LoadMonitor.NONE).volumes().size());
+    }
 }
