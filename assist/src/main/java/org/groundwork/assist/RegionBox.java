@@ -2,6 +2,7 @@ package org.groundwork.assist;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.groundwork.annotate.core.project.VoxelExtents;
 
 /** A half-open voxel box [min, max) of one protocol region, indexed (i, j, k). */
 public record RegionBox(String regionId, int[] min, int[] max) {
@@ -26,21 +27,9 @@ public record RegionBox(String regionId, int[] min, int[] max) {
         return max.clone();
     }
 
-    public long voxels() {
-        return (long) (max[0] - min[0]) * (max[1] - min[1]) * (max[2] - min[2]);
-    }
-
     /** Intersection over union of two voxel boxes (3D IoU); 0 when they do not overlap. */
     public double iou(RegionBox other) {
-        long overlap = 1;
-        for (int a = 0; a < 3; a++) {
-            int extent = Math.min(max[a], other.max[a]) - Math.max(min[a], other.min[a]);
-            if (extent <= 0) {
-                return 0;
-            }
-            overlap *= extent;
-        }
-        return (double) overlap / (voxels() + other.voxels() - overlap);
+        return VoxelExtents.iou(min, max, other.min, other.max);
     }
 
     @Override

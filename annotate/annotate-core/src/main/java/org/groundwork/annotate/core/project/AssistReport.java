@@ -64,11 +64,9 @@ public record AssistReport(int proposals, int pending, int accepted, int edited,
 
     /** The reader's own box of the proposal's region as it is now: the one overlapping their blind box most. */
     private static Optional<Box> readersBox(CaseAnnotations c, Suggestion s, int[] blindMin, int[] blindMax) {
-        Suggestion blind = Suggestion.pending("blind", c.caseId(), s.regionId(), blindMin, blindMax, 0, "-", "-", 0,
-                s.createdAt());
         return c.boxes().stream().filter(b -> s.regionId().equals(b.regionId()))
                 .filter(b -> b.provenance().origin() == Provenance.Origin.HUMAN)
-                .max(Comparator.comparingDouble(b -> blind.iou(b.min(), b.max())));
+                .max(Comparator.comparingDouble(b -> VoxelExtents.iou(blindMin, blindMax, b.min(), b.max())));
     }
 
     /** Accepted or edited among the decided proposals; NaN when none was decided. */

@@ -57,15 +57,7 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
 
     /** 3D IoU of this proposal with the half-open voxel box [otherMin, otherMax). */
     public double iou(int[] otherMin, int[] otherMax) {
-        long overlap = 1;
-        long own = 1;
-        long other = 1;
-        for (int a = 0; a < 3; a++) {
-            overlap *= Math.max(0, Math.min(max[a], otherMax[a]) - Math.max(min[a], otherMin[a]));
-            own *= max[a] - min[a];
-            other *= otherMax[a] - otherMin[a];
-        }
-        return overlap == 0 ? 0 : (double) overlap / (own + other - overlap);
+        return VoxelExtents.iou(min, max, otherMin, otherMax);
     }
 
     @Override
