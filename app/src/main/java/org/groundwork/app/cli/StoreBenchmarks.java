@@ -160,14 +160,8 @@ final class StoreBenchmarks {
     }
 
     static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            org.groundwork.app.FileTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

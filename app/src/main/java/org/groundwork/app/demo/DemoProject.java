@@ -1,17 +1,15 @@
 package org.groundwork.app.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
+import org.groundwork.app.FileTrees;
 import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
@@ -60,8 +58,8 @@ public final class DemoProject {
                 ? KneePhantom.Grid.coarse(128, 128, 48) : KneePhantom.Grid.REALISTIC;
         Protocol protocol = ProtocolReader.builtIn("knee-mri");
         Path images = folder.resolve("images");
-        deleteRecursively(images); // what an interrupted earlier attempt left
-        deleteRecursively(project);
+        FileTrees.delete(images); // what an interrupted earlier attempt left
+        FileTrees.delete(project);
         KneePhantom.Knee[] examples = new KneePhantom.Knee[ANNOTATED];
         for (int n = 0; n < CASES; n++) {
             if (monitor.cancelled()) {
@@ -91,8 +89,8 @@ public final class DemoProject {
 
     /** Removes the demo (project and images), so that the next {@link #ensure} makes it anew. */
     public static void reset(Path folder) throws IOException {
-        deleteRecursively(project(folder));
-        deleteRecursively(folder.resolve("images"));
+        FileTrees.delete(project(folder));
+        FileTrees.delete(folder.resolve("images"));
     }
 
     private static DicomSeriesWriter.Series series(int n, KneePhantom.Knee knee) {
@@ -104,22 +102,5 @@ public final class DemoProject {
                 DicomSeriesWriter.uid("groundwork-demo-study-" + (n + 1)),
                 "Sag 3D DESS WE " + (right ? "R" : "L"), 3, DicomSeriesWriter.uid("groundwork-demo-series-" + (n + 1)),
                 DicomSeriesWriter.uid("groundwork-demo-frame-" + (n + 1)), "KNEE", right ? "R" : "L");
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
