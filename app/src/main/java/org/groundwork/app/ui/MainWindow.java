@@ -103,7 +103,7 @@ public final class MainWindow {
     /** Help → Tour, made on first use. */
     public Tour tour() {
         if (tour == null) {
-            tour = new Tour(stage.getScene(), RecentProject.preferences("tour"));
+            tour = new Tour(stage.getScene(), WindowLayoutStore.preferences("tour"));
         }
         return tour;
     }

@@ -16,13 +16,7 @@ final class RecentProject {
     }
 
     static RecentProject forUser() {
-        return new RecentProject(preferences("project"));
-    }
-
-    /** A node of the application's preferences (another root in tests, see {@link WindowLayoutStore#NODE_PROPERTY}). */
-    static Preferences preferences(String name) {
-        return Preferences.userRoot().node(System.getProperty(WindowLayoutStore.NODE_PROPERTY, WindowLayoutStore.DEFAULT_NODE))
-                .node(name);
+        return new RecentProject(WindowLayoutStore.preferences("project"));
     }
 
     /** The last project, while its folder still holds a project. */

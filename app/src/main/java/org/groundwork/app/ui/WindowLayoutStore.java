@@ -7,7 +7,7 @@ import java.util.prefs.Preferences;
 public final class WindowLayoutStore {
     /** System property naming another preferences node, so tests never touch the user's own. */
     public static final String NODE_PROPERTY = "groundwork.preferences.node";
-    static final String DEFAULT_NODE = "org/groundwork/app";
+    private static final String DEFAULT_NODE = "org/groundwork/app";
 
     private final Preferences node;
 
@@ -16,7 +16,12 @@ public final class WindowLayoutStore {
     }
 
     public static WindowLayoutStore forUser() {
-        return new WindowLayoutStore(RecentProject.preferences("window"));
+        return new WindowLayoutStore(preferences("window"));
+    }
+
+    /** A node of the application's preferences (another root in tests, see {@link #NODE_PROPERTY}). */
+    static Preferences preferences(String name) {
+        return Preferences.userRoot().node(System.getProperty(NODE_PROPERTY, DEFAULT_NODE)).node(name);
     }
 
     public WindowLayout load() {
