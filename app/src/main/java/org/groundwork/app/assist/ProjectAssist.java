@@ -77,16 +77,19 @@ public final class ProjectAssist {
         targets.forEach(t -> targetIds.add(t.id()));
         SuggestionModel model = model(modelName, targetIds, monitor);
         List<CaseSuggestions> results = new ArrayList<>();
-        for (int n = 0; n < targets.size(); n++) {
-            CaseRecord target = targets.get(n);
-            monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
-                    + targets.size() + ")");
-            List<Suggestion> suggestions = propose(model, target, regions, monitor);
-            store.apply(new Edit.AddSuggestions(target.id(), suggestions), user);
-            results.add(new CaseSuggestions(target, suggestions));
-        }
-        if (model instanceof AutoCloseable closeable) {
-            closeQuietly(closeable);
+        try {
+            for (int n = 0; n < targets.size(); n++) {
+                CaseRecord target = targets.get(n);
+                monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
+                        + targets.size() + ")");
+                List<Suggestion> suggestions = propose(model, target, regions, monitor);
+                store.apply(new Edit.AddSuggestions(target.id(), suggestions), user);
+                results.add(new CaseSuggestions(target, suggestions));
+            }
+        } finally {
+            if (model instanceof AutoCloseable closeable) {
+                closeQuietly(closeable); // a learnt model's native memory, also when a case fails
+            }
         }
         monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
         return results;

@@ -23,8 +23,6 @@ import org.groundwork.app.concurrent.Background;
 import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.assist.SuggestionModel;
-import org.groundwork.assist.SuggestionModelFactory;
-import org.groundwork.assist.SuggestionModels;
 import org.groundwork.assist.atlas.AtlasPrior;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.Volume;
@@ -153,11 +151,10 @@ public final class AssistActions {
             protected List<Suggestion> call() throws Exception {
                 ProjectAssist assist = new ProjectAssist(store, Clock.systemUTC());
                 // The promoted learner when the project has one (it beat the atlas on held-out cases), else the atlas.
-                boolean learnt = assist.models().list().stream().anyMatch(ProjectModels.Saved::promoted);
-                SuggestionModelFactory factory = SuggestionModels.factory(learnt ? BoxLearner.ID : AtlasPrior.ID)
-                        .orElseThrow();
-                updateMessage(learnt ? "Loading the promoted model…" : "Learning from the project's boxes…");
-                SuggestionModel model = assist.model(factory, Set.of(open.id()), monitor());
+                java.util.Optional<BoxLearner> learnt = assist.models().promoted();
+                updateMessage(learnt.isPresent() ? "Suggesting with the promoted model…" : "Learning from the project's boxes…");
+                SuggestionModel model = learnt.isPresent() ? learnt.get()
+                        : assist.model(AtlasPrior.ID, Set.of(open.id()), monitor());
                 updateMessage("Suggesting boxes for case " + open.id() + "…");
                 try {
                     return assist.propose(model, open.id(), volume, regions, monitor());
