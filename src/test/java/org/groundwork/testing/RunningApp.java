@@ -48,4 +48,19 @@ public final class RunningApp {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+
+    /** The demo is made in {@code folder} (on a small grid when {@code coarse}) instead of the user's home. */
+    public static void useDemoIn(java.nio.file.Path folder, boolean coarse) {
+        System.setProperty(org.groundwork.app.demo.DemoProject.FOLDER_PROPERTY, folder.toString());
+        if (coarse) {
+            System.setProperty(org.groundwork.app.demo.DemoProject.GRID_PROPERTY, "coarse");
+        }
+    }
+
+    /** Undoes {@link #useDemoIn}. */
+    public static void forgetDemo() {
+        System.clearProperty(org.groundwork.app.demo.DemoProject.FOLDER_PROPERTY);
+        System.clearProperty(org.groundwork.app.demo.DemoProject.GRID_PROPERTY);
+    }
+
 }

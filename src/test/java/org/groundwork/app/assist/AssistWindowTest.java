@@ -51,14 +51,12 @@ class AssistWindowTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
-        System.clearProperty(DemoProject.FOLDER_PROPERTY);
-        System.clearProperty(DemoProject.GRID_PROPERTY);
+        RunningApp.forgetDemo();
     }
 
     @Test
     void suggestionsAreShownAcceptedRejectedAndUndoneAndTheirFateIsKept() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
 
@@ -142,8 +140,7 @@ class AssistWindowTest {
 
     @Test
     void blindFirstHidesARegionsProposalUntilTheReaderHasBoxedItAndTheReportMeasuresTheSway() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
         robot.clickOn("Assist").clickOn("Blind-First Mode (Proposals after Your Own Box)");
@@ -201,8 +198,7 @@ class AssistWindowTest {
 
     @Test
     void trainingInTheWorkstationKeepsAModelAndSuggestionsComeFromThePromotedOne() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
         Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
         // Two more knees read (every region boxed as the phantom says), so that patients can be held out.
         var protocol = org.groundwork.annotate.core.protocol.ProtocolReader.builtIn("knee-mri");
@@ -247,8 +243,7 @@ class AssistWindowTest {
 
     @Test
     void theSuggestButtonAsksForTheSelectedQuestionsRegionAndTheMenuForTheWholeProtocol() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
         var fourth = app.mainWindow().worklist().shownCases().get(3);

@@ -16,6 +16,7 @@ import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.dicom.DicomSeriesWriter;
+import org.groundwork.testing.RunningApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,12 @@ class DemoAndSuggestCommandsTest {
 
     @BeforeEach
     void coarseDemo() {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, dir.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(dir.resolve("demo"), true);
     }
 
     @AfterEach
     void clear() {
-        System.clearProperty(DemoProject.FOLDER_PROPERTY);
-        System.clearProperty(DemoProject.GRID_PROPERTY);
+        RunningApp.forgetDemo();
     }
 
     private int run(String... args) {

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
 import org.groundwork.app.GroundworkApp;
-import org.groundwork.app.demo.DemoProject;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.groundwork.viewer.core.render.Plane;
@@ -51,12 +50,12 @@ class UserGuidePicturesTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
-        System.clearProperty(DemoProject.FOLDER_PROPERTY);
+        RunningApp.forgetDemo();
     }
 
     @Test
     void theGuidesPicturesComeFromTheApplicationOnTheDemo() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
+        RunningApp.useDemoIn(tmp.resolve("demo"), false); // the realistic grid: the pictures show what users see
         app = RunningApp.start();
         RunningApp.openDemo(app, 180);
         MprViewer viewer = app.mainWindow().viewer();

@@ -46,8 +46,7 @@ class FirstStartTest {
     @BeforeEach
     void asAtFirstStart() throws Exception {
         RecentProject.forUser().forget();
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
         System.setProperty(GroundworkApp.STARTUP_PROPERTY, "");
     }
 
@@ -57,8 +56,7 @@ class FirstStartTest {
             FxToolkit.cleanupApplication(app);
         }
         System.setProperty(GroundworkApp.STARTUP_PROPERTY, "empty");
-        System.clearProperty(DemoProject.FOLDER_PROPERTY);
-        System.clearProperty(DemoProject.GRID_PROPERTY);
+        RunningApp.forgetDemo();
         RecentProject.forUser().forget();
     }
 

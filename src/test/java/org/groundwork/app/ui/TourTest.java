@@ -10,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.groundwork.app.GroundworkApp;
-import org.groundwork.app.demo.DemoProject;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +38,8 @@ class TourTest {
 
     @BeforeEach
     void openDemo() throws Exception {
-        System.setProperty(DemoProject.FOLDER_PROPERTY, tmp.resolve("demo").toString());
-        System.setProperty(DemoProject.GRID_PROPERTY, "coarse");
-        RecentProject.preferences("tour").clear();
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        WindowLayoutStore.preferences("tour").clear();
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
     }
@@ -51,9 +49,8 @@ class TourTest {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
-        System.clearProperty(DemoProject.FOLDER_PROPERTY);
-        System.clearProperty(DemoProject.GRID_PROPERTY);
-        RecentProject.preferences("tour").clear();
+        RunningApp.forgetDemo();
+        WindowLayoutStore.preferences("tour").clear();
         RecentProject.forUser().forget();
     }
 

@@ -39,11 +39,15 @@ class AtlasPriorTest {
         }
     }
 
+    /** The phantom as a training case; without laterality, as a scan that does not say which knee it shows. */
     static TrainingCase training(KneePhantom.Knee knee, boolean withLaterality) {
+        if (withLaterality) {
+            return knee.asTrainingCase();
+        }
         Volume v = knee.volume();
-        Volume volume = withLaterality ? v : new Volume(v.nx(), v.ny(), v.nz(), v.data(), v.voxelToLps(), v.slope(),
-                v.intercept(), new org.groundwork.viewer.core.VolumeInfo(v.info().source(), v.info().format(),
-                v.info().encoding(), "MR", "", "", "", "", "", "", "", Double.NaN, Double.NaN, false), List.of());
+        Volume volume = new Volume(v.nx(), v.ny(), v.nz(), v.data(), v.voxelToLps(), v.slope(), v.intercept(),
+                new org.groundwork.viewer.core.VolumeInfo(v.info().source(), v.info().format(), v.info().encoding(), "MR",
+                        "", "", "", "", "", "", "", Double.NaN, Double.NaN, false), List.of());
         return new TrainingCase() {
             @Override
             public String patientKey() {
