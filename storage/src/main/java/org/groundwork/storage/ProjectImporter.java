@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.internal.ProjectDatabase;
+import org.groundwork.viewer.core.FileOutcome;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.ScanResult.Failure;
 import org.groundwork.viewer.core.io.IndexResult;
@@ -29,9 +30,10 @@ public final class ProjectImporter {
      * @param unreadable every file that could not be imported, with the reason (also kept in the
      *     project's import report)
      * @param skipped files recognised and deliberately left out (DICOMDIR, reports without images)
+     * @param files every file met, once, with its outcome
      */
     public record Report(int newCases, int newImages, int alreadyPresent, List<Failure> unreadable,
-                         List<Failure> skipped) {
+                         List<Failure> skipped, List<FileOutcome> files) {
     }
 
     private ProjectImporter() {
@@ -47,12 +49,14 @@ public final class ProjectImporter {
         int present = 0;
         List<Failure> unreadable = new ArrayList<>();
         List<Failure> skipped = new ArrayList<>();
+        List<FileOutcome> files = new ArrayList<>();
         VolumeScanner scanner = new VolumeScanner();
         for (Path folder : folders) {
             Path root = folder.toAbsolutePath().normalize();
             IndexResult index = scanner.index(List.of(root), monitor);
             unreadable.addAll(index.failures());
             skipped.addAll(index.skipped());
+            files.addAll(index.report());
             synchronized (store) {
                 Connection c = store.connection();
                 try {
@@ -87,7 +91,7 @@ public final class ProjectImporter {
                 }
             }
         }
-        return new Report(newCases, newImages, present, unreadable, skipped);
+        return new Report(newCases, newImages, present, unreadable, skipped, FileOutcome.onePerFile(files));
     }
 
     /** The data root that contains the folder, or a new one for it. */

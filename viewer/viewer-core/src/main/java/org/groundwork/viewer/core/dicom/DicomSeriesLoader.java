@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.MemoryBudget;
 import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.ScanResult.Failure;
 import org.groundwork.viewer.core.Volume;
@@ -24,6 +25,8 @@ import org.groundwork.viewer.core.dicom.internal.SeriesAssembler;
 public final class DicomSeriesLoader {
     /** Media Storage Directory Storage: a DICOMDIR index, not an image. */
     static final String DICOMDIR_SOP_CLASS = "1.2.840.10008.1.3.10";
+    /** Why a DICOMDIR is not loaded as an image. */
+    public static final String DICOMDIR_SKIPPED = "DICOMDIR index (the images it lists are read from their own files)";
 
     private final DicomReader reader;
 
@@ -35,20 +38,33 @@ public final class DicomSeriesLoader {
         Headers headers = readHeaders(files, monitor);
         List<Failure> failures = new ArrayList<>(headers.failures());
         List<Volume> volumes = new ArrayList<>();
+        List<ScanResult.Read> read = new ArrayList<>();
         AtomicLong done = new AtomicLong();
         for (SeriesAssembler.Group group : SeriesAssembler.group(headers.frames())) {
             monitor.checkCancelled();
             try {
                 volumes.add(SeriesAssembler.assemble(group, monitor, done, headers.frames().size()));
+                int volume = volumes.size() - 1;
+                filesOf(group).forEach(f -> read.add(new ScanResult.Read(f, volume)));
             } catch (BadInputException e) {
-                // Every file of the refused series is named: the one that failed, and the others with why.
-                failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
-                group.frames().stream().map(f -> f.instance().file()).distinct().filter(f -> !f.equals(e.file()))
-                        .forEach(f -> failures.add(new Failure(f, "not loaded: its series failed at " + e.file()
-                                + ": " + e.reason())));
+                refuse(group, e, failures);
+            } catch (OutOfMemoryError e) {
+                // The half-built volume is garbage now; the series is refused and the others still load.
+                refuse(group, new BadInputException(filesOf(group).get(0), MemoryBudget.tooLarge()), failures);
             }
         }
-        return new ScanResult(volumes, failures, headers.skipped());
+        return new ScanResult(volumes, read, failures, headers.skipped());
+    }
+
+    /** Names every file of a refused series: the one that failed, and the others with why. */
+    private static void refuse(SeriesAssembler.Group group, BadInputException e, List<Failure> failures) {
+        failures.add(new Failure(e.file(), e.reason() + " (series " + group.seriesUid() + " not loaded)"));
+        filesOf(group).stream().filter(f -> !f.equals(e.file())).forEach(f -> failures.add(
+                new Failure(f, "not loaded: its series failed at " + e.file() + ": " + e.reason())));
+    }
+
+    private static List<Path> filesOf(SeriesAssembler.Group group) {
+        return group.frames().stream().map(f -> f.instance().file()).distinct().toList();
     }
 
     /** The series found in the files, from their headers alone (no pixel is decoded). */
@@ -104,7 +120,7 @@ public final class DicomSeriesLoader {
     private static String notAnImage(DicomInstance instance) {
         if (DICOMDIR_SOP_CLASS.equals(instance.attributes().string(Tag.SOP_CLASS_UID))
                 || instance.attributes().contains(Tag.DIRECTORY_RECORD_SEQUENCE)) {
-            return "DICOMDIR index (the images it lists are read from their own files)";
+            return DICOMDIR_SKIPPED;
         }
         if (!instance.hasPixelData()) {
             String modality = instance.attributes().string(Tag.MODALITY);

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.MemoryBudget;
 import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.ScanResult.Failure;
 import org.groundwork.viewer.core.Volume;
@@ -35,43 +38,42 @@ public final class VolumeScanner {
 
     public ScanResult scan(List<Path> paths, LoadMonitor monitor) {
         List<Failure> failures = new ArrayList<>();
-        Found found = find(paths, failures);
+        List<Failure> skipped = new ArrayList<>();
+        Found found = find(paths, failures, skipped);
         List<Volume> volumes = new ArrayList<>();
+        List<ScanResult.Read> read = new ArrayList<>();
         for (Path file : found.nifti()) {
             monitor.checkCancelled();
             try {
-                volumes.addAll(NiftiReader.read(file));
+                for (Volume v : NiftiReader.read(file)) {
+                    read.add(new ScanResult.Read(file, volumes.size()));
+                    volumes.add(v);
+                }
             } catch (BadInputException e) {
                 failures.add(Failure.of(e));
             } catch (OutOfMemoryError e) {
-                failures.add(new Failure(file, tooLarge())); // what was allocated for it is garbage now
+                failures.add(new Failure(file, MemoryBudget.tooLarge())); // what was allocated for it is garbage now
             }
         }
-        List<Failure> skipped = new ArrayList<>();
-        if (!found.dicom().isEmpty()) {
-            try {
-                ScanResult dicom = new DicomSeriesLoader(dicomReader).load(found.dicom(), monitor);
-                volumes.addAll(dicom.volumes());
-                failures.addAll(dicom.failures());
-                skipped.addAll(dicom.skipped());
-            } catch (OutOfMemoryError e) {
-                // The loader's partial work is dropped with it; every file it was given is named.
-                String why = "not loaded: these DICOM files together are " + tooLarge();
-                found.dicom().forEach(f -> failures.add(new Failure(f, why)));
-            }
+        ScanResult result = new ScanResult(volumes, read, failures, skipped);
+        if (found.dicom().isEmpty()) {
+            return result;
         }
-        return new ScanResult(volumes, failures, skipped);
-    }
-
-    /** Why a load that ran out of heap was refused, in the user's terms. */
-    static String tooLarge() {
-        return "too large for the memory Groundwork may use (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB)";
+        try {
+            return result.plus(new DicomSeriesLoader(dicomReader).load(found.dicom(), monitor));
+        } catch (OutOfMemoryError e) {
+            // Out of memory while holding the headers of all files: every one of them is named.
+            String why = "not loaded: these DICOM files together are " + MemoryBudget.tooLarge();
+            return result.plus(new ScanResult(List.of(), List.of(),
+                    found.dicom().stream().map(f -> new Failure(f, why)).toList(), List.of()));
+        }
     }
 
     /** Every series or NIfTI volume under the paths, from headers alone; for importing into a project. */
     public IndexResult index(List<Path> paths, LoadMonitor monitor) {
         List<Failure> failures = new ArrayList<>();
-        Found found = find(paths, failures);
+        List<Failure> skipped = new ArrayList<>();
+        Found found = find(paths, failures, skipped);
         List<SeriesSummary> series = new ArrayList<>();
         for (Path file : found.nifti()) {
             monitor.checkCancelled();
@@ -81,7 +83,6 @@ public final class VolumeScanner {
                 failures.add(Failure.of(e));
             }
         }
-        List<Failure> skipped = new ArrayList<>();
         if (!found.dicom().isEmpty()) {
             IndexResult dicom = new DicomSeriesLoader(dicomReader).index(found.dicom(), monitor);
             series.addAll(dicom.series());
@@ -95,20 +96,23 @@ public final class VolumeScanner {
     private record Found(List<Path> nifti, List<Path> dicom) {
     }
 
-    private Found find(List<Path> paths, List<Failure> failures) {
+    private Found find(List<Path> paths, List<Failure> failures, List<Failure> skipped) {
         List<Path> all = new ArrayList<>();
         for (Path path : paths) {
-            collect(path, all, failures);
+            collect(path, all, failures, skipped);
         }
+        // A file given twice (itself and in its folder) is read once.
+        Map<Path, Path> once = new LinkedHashMap<>();
+        all.forEach(f -> once.putIfAbsent(f.toAbsolutePath().normalize(), f));
         List<Path> nifti = new ArrayList<>();
         List<Path> dicom = new ArrayList<>();
-        for (Path file : all) {
+        for (Path file : once.values()) {
             (NiftiReader.isNiftiName(file) ? nifti : dicom).add(file);
         }
         return new Found(nifti, dicom);
     }
 
-    private void collect(Path path, List<Path> files, List<Failure> failures) {
+    private void collect(Path path, List<Path> files, List<Failure> failures, List<Failure> skipped) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
                 walk.filter(Files::isRegularFile)
@@ -121,7 +125,11 @@ public final class VolumeScanner {
         } else if (!Files.exists(path)) {
             failures.add(new Failure(path, "does not exist"));
         } else if (path.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
-            files.addAll(referencedFiles(path, failures));
+            List<Path> listed = referencedFiles(path, failures);
+            if (!listed.isEmpty()) {
+                skipped.add(new Failure(path, DicomSeriesLoader.DICOMDIR_SKIPPED));
+            }
+            files.addAll(listed);
         } else {
             files.add(path);
         }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.groundwork.viewer.core.BadInputException;
-import org.groundwork.viewer.core.MemoryCheck;
+import org.groundwork.viewer.core.MemoryBudget;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.VolumeInfo;
 import org.groundwork.viewer.core.VoxelData;
@@ -62,7 +62,7 @@ public final class NiftiReader {
                         : "the file is truncated: it holds " + Math.max(0, limit) + " of the " + dataBytes
                         + " bytes of voxels the header describes");
             }
-            MemoryCheck.requireFree(file, header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes(), "the image");
+            MemoryBudget.require(file, header.voxelsPerVolume() * header.dims()[3] * header.voxelType().bytes(), "the image");
             return readVolumes(in, header, file, gzipped);
         });
     }

@@ -1,16 +1,22 @@
 package org.groundwork.viewer.core.testing;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Writes DICOM Part 10 files for tests, in any of the uncompressed transfer syntaxes, with
@@ -219,6 +225,49 @@ public final class DicomFileBuilder {
     }
 
     public byte[] build(boolean preamble, boolean metaHeader) {
+        ByteArrayOutputStream out = head(preamble, metaHeader);
+        byte[] data = dataSet();
+        if (DEFLATED_LE.equals(syntax)) {
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            deflater.setInput(data);
+            deflater.finish();
+            byte[] buffer = new byte[data.length + 1024];
+            int n = deflater.deflate(buffer);
+            deflater.end();
+            data = java.util.Arrays.copyOf(buffer, n);
+        }
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    /**
+     * A decompression bomb: this file in the deflated syntax, whose data set starts with a private
+     * OB element of {@code zeros} zero bytes (streamed, never held) before the attributes and image.
+     */
+    public void writeDeflatedBomb(Path file, long zeros) throws IOException {
+        if (!DEFLATED_LE.equals(syntax) || zeros % 2 != 0 || zeros > 0xFFFFFFFEL) {
+            throw new IllegalArgumentException("a deflated file and an even 32-bit length");
+        }
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file))) {
+            head(true, true).writeTo(raw);
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            try (DeflaterOutputStream out = new DeflaterOutputStream(raw, deflater, 1 << 16)) {
+                ByteArrayOutputStream blobHeader = new ByteArrayOutputStream();
+                writeHeader(blobHeader, 0x00091000, "OB", zeros);
+                blobHeader.writeTo(out);
+                byte[] chunk = new byte[1 << 20];
+                for (long left = zeros; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+                out.write(dataSet());
+            } finally {
+                deflater.end();
+            }
+        }
+    }
+
+    /** Preamble and meta header, as asked. */
+    private ByteArrayOutputStream head(boolean preamble, boolean metaHeader) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (preamble) {
             out.writeBytes(new byte[128]);
@@ -237,18 +286,7 @@ public final class DicomFileBuilder {
             out.writeBytes(length.dataSet());
             out.writeBytes(metaBytes);
         }
-        byte[] data = dataSet();
-        if (DEFLATED_LE.equals(syntax)) {
-            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-            deflater.setInput(data);
-            deflater.finish();
-            byte[] buffer = new byte[data.length + 1024];
-            int n = deflater.deflate(buffer);
-            deflater.end();
-            data = java.util.Arrays.copyOf(buffer, n);
-        }
-        out.writeBytes(data);
-        return out.toByteArray();
+        return out;
     }
 
     /** Items for sequences are written in the enclosing file's syntax. */

@@ -1,6 +1,5 @@
 package org.groundwork.viewer.core.dicom.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.dicom.DicomObject;
 import org.groundwork.viewer.core.dicom.Tag;
@@ -33,8 +30,6 @@ final class DicomParser {
 
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int MAX_DEPTH = 32;
-    /** A deflated data set may not inflate beyond this (guards against decompression bombs). */
-    private static final int MAX_INFLATED = 1 << 30;
     private static final Set<String> LONG_VRS =
             Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
     private static final Set<String> ALL_VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD",
@@ -91,7 +86,7 @@ final class DicomParser {
         byte[] ownBuffer = null;
         if (ts != null && ts.deflated()) {
             requireWholeFile();
-            ownBuffer = inflate(pos);
+            ownBuffer = DeflatedDataSet.inflate(file, buf, pos, limit);
             buf = ownBuffer;
             limit = ownBuffer.length;
             pos = 0;
@@ -358,30 +353,6 @@ final class DicomParser {
         return v;
     }
 
-    private byte[] inflate(int from) throws BadInputException {
-        Inflater inflater = new Inflater(true);
-        inflater.setInput(buf, from, limit - from);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, (limit - from) * 4));
-        byte[] chunk = new byte[64 * 1024];
-        try {
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break; // tolerate a missing end-of-stream marker
-                }
-                if (out.size() + n > MAX_INFLATED) {
-                    throw bad("the deflated data set expands beyond " + (MAX_INFLATED >> 20) + " MB");
-                }
-                out.write(chunk, 0, n);
-            }
-        } catch (DataFormatException e) {
-            throw bad("the deflated data set is corrupt (" + e.getMessage() + ")");
-        } finally {
-            inflater.end();
-        }
-        return out.toByteArray();
-    }
-
     private void requireWholeFile() throws NeedMoreBytes {
         if (limit < fileSize) {
             throw new NeedMoreBytes();
@@ -399,6 +370,14 @@ final class DicomParser {
             needMoreIfPossible();
             throw bad("the file ends in the middle of an attribute header (truncated?)");
         }
+    }
+
+    static boolean isVr(String vr) {
+        return ALL_VRS.contains(vr);
+    }
+
+    static boolean isLongVr(String vr) {
+        return LONG_VRS.contains(vr);
     }
 
     private String vrAt(int at) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
-import org.groundwork.viewer.core.MemoryCheck;
+import org.groundwork.viewer.core.MemoryBudget;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.VolumeInfo;
 import org.groundwork.viewer.core.VoxelData;
@@ -90,7 +90,7 @@ public final class SeriesAssembler {
         VoxelType stored = format.voxelType();
         VoxelType type = sameScaling || stored == VoxelType.RGB24 ? stored : VoxelType.FLOAT32;
         long voxels = (long) nx * ny * nz;
-        MemoryCheck.requireFree(first.instance().file(), voxels * type.bytes(), "the series");
+        MemoryBudget.require(first.instance().file(), voxels * type.bytes(), "the series");
         VoxelData data = VoxelData.allocate(type, voxels);
         double slope = type == stored ? first.slope() : 1.0;
         double intercept = type == stored ? first.intercept() : 0.0;
