@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.nifti.NiftiReader;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
+import org.groundwork.viewer.core.testing.NiftiBomb;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,23 @@ class ImagingCommandsTest {
     }
 
     @Test
+    void infoOnAFolderOfBombsAndJunkExitsNormallyAndNamesEveryFile() throws Exception {
+        twoSeriesAndAStrayFile();
+        SyntheticSeries.slice(DicomFileBuilder.DEFLATED_LE, "1.2.3.3", 8, 6, 0, new double[] {0, 0, 0},
+                SyntheticSeries.AXIAL, 1, 1).writeDeflatedBomb(dir.resolve("blob.dcm"), 200L << 20);
+        NiftiBomb.write(dir.resolve("bomb4d.nii.gz"), NiftiBomb.timePointsBeyondTheHeap());
+        assertEquals(0, run("info", dir.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("Volume 3: 8 x 6 x 1 int16"), "the small image beside the blob: " + text);
+        assertTrue(text.contains("  files:       4 file(s) in " + dir.resolve("a") + ": IM0001.dcm, IM0002.dcm, IM0003.dcm, "
+                + "IM0004.dcm"), text);
+        assertTrue(text.contains("  files:       1 file(s) in " + dir + ": blob.dcm"), text);
+        assertTrue(text.contains("Unreadable (2):"), text);
+        assertTrue(text.contains(dir.resolve("bomb4d.nii.gz") + ": the image needs "), text);
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void infoJsonCarriesDimensionsAndTheAffine() throws Exception {
         twoSeriesAndAStrayFile();
         assertEquals(0, run("info", "--json", dir.resolve("a").toString()));
@@ -59,6 +77,7 @@ class ImagingCommandsTest {
         assertEquals(2.5, v.get("affineLps").get(2).get(2).asDouble(), 1e-9);
         assertEquals("MR", v.get("modality").asText());
         assertEquals(0, root.get("unreadable").size());
+        assertEquals(4, v.get("files").size(), "the files the volume was read from");
     }
 
     @Test

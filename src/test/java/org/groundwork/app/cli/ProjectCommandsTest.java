@@ -39,6 +39,8 @@ class ProjectCommandsTest {
         assertEquals(0, run("import", project.toString(), data.toString()));
         assertTrue(out.toString().contains("imported 2 new case(s) with 2 image(s)"), out.toString());
         assertTrue(out.toString().contains("unreadable: " + data.resolve("notes.txt")), out.toString());
+        assertTrue(out.toString().contains("read (DICOM series \"Synthetic knee\"): 3 file(s) in " + data.resolve("a")
+                + ": IM0001.dcm, IM0002.dcm, IM0003.dcm"), "every file read is named: " + out);
 
         assertEquals(0, run("import", project.toString(), data.toString()));
         assertTrue(out.toString().contains("imported 0 new case(s) with 0 image(s); 2 image(s) were already"), out.toString());

@@ -2,7 +2,10 @@ package org.groundwork.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.Protocol;
@@ -11,7 +14,7 @@ import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
-import org.groundwork.viewer.core.ScanResult;
+import org.groundwork.viewer.core.FileOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code groundwork import}: folders of images into a project (created when missing). */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import DICOM and NIfTI folders into a project, creating it when missing. Importing the same "
-                + "data again changes nothing; unreadable files are listed with the reason.")
+                + "data again changes nothing; every file is listed: read (with its series), unreadable or skipped "
+                + "(with the reason).")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -70,12 +74,7 @@ final class ImportCommand implements Callable<Integer> {
                     new ProgressPrinter(err, "Reading headers"));
             out.printf("imported %d new case(s) with %d image(s); %d image(s) were already in the project%n",
                     report.newCases(), report.newImages(), report.alreadyPresent());
-            for (ScanResult.Failure f : report.unreadable()) {
-                out.println("unreadable: " + f.file() + ": " + f.reason());
-            }
-            if (!report.skipped().isEmpty()) {
-                out.println("skipped " + report.skipped().size() + " file(s) without images (DICOMDIR, reports)");
-            }
+            printFiles(out, report.files());
             out.flush();
             boolean nothingUsable = report.newImages() + report.alreadyPresent() == 0;
             return nothingUsable ? GroundworkCommand.EXIT_BAD_INPUT : 0;
@@ -83,6 +82,20 @@ final class ImportCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
+    }
+
+    /** Every file met, once: those read grouped by series and folder, the others one per line with why. */
+    private static void printFiles(PrintWriter out, List<FileOutcome> files) {
+        Map<String, List<Path>> readBySeries = new LinkedHashMap<>();
+        for (FileOutcome f : files) {
+            switch (f.kind()) {
+                case READ -> readBySeries.computeIfAbsent(f.detail(), d -> new ArrayList<>()).add(f.file());
+                case UNREADABLE -> out.println("unreadable: " + f.file() + ": " + f.detail());
+                case SKIPPED -> out.println("skipped: " + f.file() + ": " + f.detail());
+            }
+        }
+        readBySeries.forEach((series, read) ->
+                FileListing.byFolder(read).forEach(line -> out.println("read (" + series + "): " + line)));
     }
 
     /** Prints progress to the error stream at most every two seconds. */

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code groundwork info}: every volume found, with its geometry, and every file that could not be read. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "List the volumes in DICOM or NIfTI files and folders: size, spacing, orientation, "
-                + "affine, modality, encoding, warnings; and every unreadable file with the reason. "
+                + "affine, modality, encoding, warnings, the files each was read from; and every unreadable or skipped "
+                + "file with the reason. "
                 + "Exit 0 when at least one volume was read, 2 otherwise.")
 final class InfoCommand implements Callable<Integer> {
     @Spec
@@ -49,6 +50,10 @@ final class InfoCommand implements Callable<Integer> {
         return result.volumes().isEmpty() ? GroundworkCommand.EXIT_BAD_INPUT : 0;
     }
 
+    private static List<Path> filesOf(ScanResult result, int volume) {
+        return result.read().stream().filter(r -> r.volume() == volume).map(ScanResult.Read::file).toList();
+    }
+
     static Map<String, Object> describe(Volume v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", v.info().source());
@@ -70,7 +75,13 @@ final class InfoCommand implements Callable<Integer> {
 
     private static Map<String, Object> toJson(ScanResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("volumes", result.volumes().stream().map(InfoCommand::describe).toList());
+        List<Map<String, Object>> volumes = new ArrayList<>();
+        for (int n = 0; n < result.volumes().size(); n++) {
+            Map<String, Object> v = describe(result.volumes().get(n));
+            v.put("files", filesOf(result, n).stream().map(Path::toString).toList());
+            volumes.add(v);
+        }
+        root.put("volumes", volumes);
         root.put("unreadable", failures(result.failures()));
         root.put("skipped", failures(result.skipped()));
         return root;
@@ -95,14 +106,15 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, ScanResult result) {
-        int n = 1;
-        for (Volume v : result.volumes()) {
+        for (int n = 0; n < result.volumes().size(); n++) {
+            Volume v = result.volumes().get(n);
             double[] s = v.spacing();
-            out.printf(Locale.ROOT, "Volume %d: %d x %d x %d %s, spacing %.4g x %.4g x %.4g mm, %s (%s)%n", n++,
+            out.printf(Locale.ROOT, "Volume %d: %d x %d x %d %s, spacing %.4g x %.4g x %.4g mm, %s (%s)%n", n + 1,
                     v.nx(), v.ny(), v.nz(), v.data().type().name().toLowerCase(Locale.ROOT), s[0], s[1], s[2],
                     Orientation.slicePlane(v.voxelToLps()), Orientation.axisCodes(v.voxelToLps()));
             out.println("  source:      " + v.info().source());
             out.println("  format:      " + v.info().format() + ", " + v.info().encoding());
+            FileListing.byFolder(filesOf(result, n)).forEach(line -> out.println("  files:       " + line));
             if (!v.info().modality().isEmpty()) {
                 out.println("  modality:    " + v.info().modality());
             }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.groundwork.app.concurrent.MonitoredTask;
+import org.groundwork.viewer.core.FileOutcome;
 import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.io.VolumeScanner;
@@ -28,11 +28,18 @@ public final class ImageActions {
     private final Stage owner;
     private final StatusBar statusBar;
     private final MprViewer viewer;
+    private final LoadReport report;
 
     ImageActions(Stage owner, StatusBar statusBar, MprViewer viewer) {
         this.owner = owner;
         this.statusBar = statusBar;
         this.viewer = viewer;
+        this.report = new LoadReport(owner);
+    }
+
+    /** File → Load Report: every file of the last load with its outcome. */
+    void showReport() {
+        report.show();
     }
 
     void chooseFile() {
@@ -96,10 +103,10 @@ public final class ImageActions {
     private void shown(Loaded loaded, Volume previewed) {
         ScanResult result = loaded.result();
         List<Volume> volumes = result.volumes();
+        report.update(result.report()); // opens by itself when a file was refused
         if (volumes.isEmpty()) {
-            error("No image could be opened", result.failures().stream().limit(20)
-                    .map(f -> f.file() + ": " + f.reason()).collect(Collectors.joining("\n")));
-            statusBar.showMessage("No image found.");
+            report.show();
+            statusBar.showMessage("No image could be opened; File → Load Report says why for every file.");
             return;
         }
         Volume chosen = volumes.size() == 1 ? volumes.get(0) : SeriesPicker.pick(owner, loaded.choices()).orElse(null);
@@ -111,7 +118,8 @@ public final class ImageActions {
         } else {
             viewer.show(chosen);
         }
-        String unreadable = result.failures().isEmpty() ? "" : "; " + result.failures().size() + " file(s) unreadable";
+        long refused = result.report().stream().filter(o -> o.kind() == FileOutcome.Kind.UNREADABLE).count();
+        String unreadable = refused == 0 ? "" : "; " + refused + " file(s) unreadable (File → Load Report)";
         String warnings = chosen.warnings().isEmpty() ? "" : "; warning: " + String.join("; ", chosen.warnings());
         statusBar.showMessage(String.format(Locale.ROOT, "%s: %d x %d x %d%s%s", SeriesPicker.describe(chosen), chosen.nx(),
                 chosen.ny(), chosen.nz(), unreadable, warnings));

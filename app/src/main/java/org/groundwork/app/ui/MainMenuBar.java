@@ -44,6 +44,8 @@ final class MainMenuBar {
         openFile.setOnAction(e -> images.chooseFile());
         MenuItem openFolder = item("Open Image Folder…", "Shortcut+Shift+D", "openFolderItem");
         openFolder.setOnAction(e -> images.chooseFolder());
+        MenuItem loadReport = item("Load Report…", "Shortcut+Shift+L", "loadReportItem");
+        loadReport.setOnAction(e -> images.showReport());
         ProjectActions actions = window.projectActions();
         MenuItem open = item("Open Project…", "Shortcut+Shift+O", "openProjectItem");
         open.setOnAction(e -> actions.chooseAndOpen());
@@ -55,7 +57,7 @@ final class MainMenuBar {
         export.disableProperty().bind(actions.canExportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
         quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
-        return menu("File", "fileMenu", openFile, openFolder, new SeparatorMenuItem(), open, importFolder, export,
+        return menu("File", "fileMenu", openFile, openFolder, loadReport, new SeparatorMenuItem(), open, importFolder, export,
                 new SeparatorMenuItem(), quit);
     }
 
