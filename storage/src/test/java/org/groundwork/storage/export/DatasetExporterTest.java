@@ -113,6 +113,36 @@ class DatasetExporterTest {
     }
 
     @Test
+    void whatTheConsumersReadIsThere() throws Exception {
+        Path project = ExportFixtures.project(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            // A free question with an id shorter than 8 characters, as imported datasets have.
+            store.apply(new Edit.PutQuestion(new org.groundwork.annotate.core.project.Question("q7", 1, null, null,
+                    "Anything else?", Provenance.human("dr.smith", java.time.Instant.parse("2026-01-03T10:00:00Z")))),
+                    "dr.smith");
+        }
+        Path out = tmp.resolve("dataset");
+        export(project, new ExportOptions(out, EnumSet.allOf(ExportFormat.class), new double[] {1, 0, 0}, 7, false, "qwen2.5"));
+
+        assertTrue(jsonl(out.resolve("quintuples.jsonl")).stream().anyMatch(r -> r.get("id").asText().endsWith("-free-q7")));
+        // pycocotools' annToMask draws the segmentation: the box's rectangle, corner by corner.
+        JsonNode annotation = JSON.readTree(out.resolve("coco/annotations.json").toFile()).get("annotations").get(0);
+        assertEquals(List.of(2, 3, 7, 5), ints(annotation.get("bbox")));
+        assertEquals(List.of(2, 3, 9, 3, 9, 8, 2, 8), ints(annotation.get("segmentation").get(0)));
+        // Every case in training: MONAI raises on an empty list, so the other splits are left out.
+        JsonNode monai = JSON.readTree(out.resolve("dataset.json").toFile());
+        assertEquals(5, monai.get("training").size());
+        assertFalse(monai.has("validation") || monai.has("test"), monai.toString());
+        // Qwen's fine-tuning code reads conversations with from/value; chat templates read messages.
+        JsonNode qwen = JSON.readTree(out.resolve("sft-qwen2.5.json").toFile()).get(0);
+        assertEquals("human", qwen.get("conversations").get(0).get("from").asText());
+        assertTrue(qwen.get("conversations").get(0).get("value").asText().startsWith("<video>\n"));
+        assertEquals(qwen.get("messages").get(1).get("content"), qwen.get("conversations").get(1).get("value"));
+        assertTrue(qwen.get("conversations").get(1).get("value").asText().contains("\"bbox_3d\":[3,4,2,15,12,9]"),
+                qwen.toString());
+    }
+
+    @Test
     void noExportedByteCarriesAnIdentity() throws Exception {
         Path project = ExportFixtures.project(tmp);
         Path out = tmp.resolve("dataset");

@@ -71,7 +71,9 @@ public final class CocoDataset {
             a.set("bbox", BoxJson.ints(new int[] {b.min()[xa], b.min()[ya], size[xa], size[ya]}));
             a.put("area", size[xa] * size[ya]);
             a.put("iscrowd", 0);
-            a.putArray("segmentation");
+            // The box as a rectangle polygon: pycocotools' annToMask needs a segmentation it can draw.
+            int x0 = b.min()[xa], y0 = b.min()[ya], x1 = x0 + size[xa], y1 = y0 + size[ya];
+            a.putArray("segmentation").add(BoxJson.ints(new int[] {x0, y0, x1, y0, x1, y1, x0, y1}));
         }
     }
 

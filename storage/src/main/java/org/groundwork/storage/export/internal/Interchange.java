@@ -43,9 +43,9 @@ public final class Interchange {
         for (Region r : protocol.regions()) {
             labels.put(String.valueOf(label(protocol, r.id())), r.name());
         }
-        ArrayNode training = root.putArray("training");
-        ArrayNode validation = root.putArray("validation");
-        ArrayNode test = root.putArray("test");
+        ArrayNode training = JSON.arrayNode();
+        ArrayNode validation = JSON.arrayNode();
+        ArrayNode test = JSON.arrayNode();
         for (ExportCase c : cases) {
             ObjectNode item = JSON.objectNode();
             item.put("image", c.image());
@@ -64,10 +64,20 @@ public final class Interchange {
             item.put("patient", c.patient());
             (c.split().equals("train") ? training : c.split().equals("val") ? validation : test).add(item);
         }
+        // MONAI's load_decathlon_datalist raises on an empty list: a split without cases is left out.
+        putUnlessEmpty(root, "training", training);
+        putUnlessEmpty(root, "validation", validation);
+        putUnlessEmpty(root, "test", test);
         root.put("numTraining", training.size());
         root.put("numValidation", validation.size());
         root.put("numTest", test.size());
         return root;
+    }
+
+    private static void putUnlessEmpty(ObjectNode root, String key, ArrayNode items) {
+        if (!items.isEmpty()) {
+            root.set(key, items);
+        }
     }
 
     /** One {@code .mrk.json} per case with an ROI markup for each box, in LPS millimetres. */

@@ -56,10 +56,19 @@ public final class Quintuples {
         return node;
     }
 
+    /**
+     * A record's id: the case and the protocol question, or "free-" and the start of the question's
+     * own id (whole when short: ids imported from other datasets can be any length).
+     */
+    public static String recordId(ExportCase c, Question q) {
+        String own = q.id().length() > 8 ? q.id().substring(0, 8) : q.id();
+        return c.name() + "-" + (q.templateId() != null ? q.templateId() : "free-" + own);
+    }
+
     public ObjectNode record(ExportCase c, Question q) {
         CaseAnnotations a = c.annotations();
         ObjectNode r = JSON.objectNode();
-        r.put("id", c.name() + "-" + (q.templateId() != null ? q.templateId() : "free-" + q.id().substring(0, 8)));
+        r.put("id", recordId(c, q));
         r.put("case", c.name());
         r.put("patient", c.patient());
         r.put("split", c.split());

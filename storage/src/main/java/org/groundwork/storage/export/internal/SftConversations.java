@@ -10,9 +10,11 @@ import org.groundwork.annotate.core.project.Question;
 /**
  * Conversations for supervised fine-tuning. {@code llava}: {@code {id, image, conversations}} with
  * the box in the answer as slice-first voxel indices {@code [s0, s1, x0, x1, y0, y1]} (3DReasonKnee).
- * {@code qwen2.5}: {@code {id, video, messages}} with the box as absolute voxel corners
- * {@code "bbox_3d": [x0, y0, z0, x1, y1, z1]} (Qwen2.5-VL's absolute-coordinate convention, in 3D).
- * Ends are exclusive in both.
+ * {@code qwen2.5}: {@code {id, video, conversations, messages}} with the box as absolute voxel corners
+ * {@code "bbox_3d": [x0, y0, z0, x1, y1, z1]} (Qwen2.5-VL's absolute-coordinate convention, in 3D); the
+ * same turns are written in both styles, {@code conversations} with {@code from}/{@code value} (what
+ * Qwen's own fine-tuning code reads) and {@code messages} with {@code role}/{@code content} (chat
+ * templates). Ends are exclusive in both.
  */
 public final class SftConversations {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -22,7 +24,7 @@ public final class SftConversations {
 
     public static ObjectNode conversation(Quintuples quintuples, ExportCase c, Question q, String style) {
         ObjectNode item = JSON.objectNode();
-        item.put("id", c.name() + "-" + (q.templateId() != null ? q.templateId() : q.id().substring(0, 8)));
+        item.put("id", Quintuples.recordId(c, q));
         if (style.equals("llava")) {
             item.put("image", c.image());
             ArrayNode turns = item.putArray("conversations");
@@ -33,9 +35,8 @@ public final class SftConversations {
             return item;
         }
         item.put("video", c.image());
-        ArrayNode messages = item.putArray("messages");
-        messages.addObject().put("role", "user").put("content", "<video>\n" + q.text()
-                + "\nReason step by step, then answer with a JSON object holding \"bbox_3d\" and \"severity\".");
+        String prompt = "<video>\n" + q.text()
+                + "\nReason step by step, then answer with a JSON object holding \"bbox_3d\" and \"severity\".";
         StringBuilder answer = new StringBuilder();
         var chain = c.annotations().steps(q.id());
         for (int i = 0; i < chain.size(); i++) {
@@ -50,7 +51,13 @@ public final class SftConversations {
             result.put("label", q.regionId());
         }
         result.set("severity", quintuples.severity(c.annotations(), q));
-        messages.addObject().put("role", "assistant").put("content", answer.append(result).toString());
+        String reply = answer.append(result).toString();
+        ArrayNode turns = item.putArray("conversations");
+        turns.addObject().put("from", "human").put("value", prompt);
+        turns.addObject().put("from", "gpt").put("value", reply);
+        ArrayNode messages = item.putArray("messages");
+        messages.addObject().put("role", "user").put("content", prompt);
+        messages.addObject().put("role", "assistant").put("content", reply);
         return item;
     }
 }
