@@ -60,7 +60,7 @@ class MainWindowSmokeTest {
 
         MenuBar menus = robot.lookup("#mainMenuBar").queryAs(MenuBar.class);
         List<String> names = menus.getMenus().stream().map(m -> m.getText()).collect(Collectors.toList());
-        assertEquals(List.of("File", "View", "Annotate", "Assist", "Help"), names);
+        assertEquals(List.of("File", "View", "Annotate", "Project", "Assist", "Help"), names);
 
         SplitPane panes = robot.lookup("#mainPanes").queryAs(SplitPane.class);
         assertEquals(List.of("worklistPane", "imageArea", "annotationPane"),

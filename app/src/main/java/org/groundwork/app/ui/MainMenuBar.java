@@ -29,11 +29,11 @@ final class MainMenuBar {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), annotateMenu(), assistMenu(), helpMenu(null));
+        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), annotateMenu(), projectMenu(), assistMenu(), helpMenu(null));
         bar.setUseSystemMenuBar(true); // the macOS menu bar; ignored elsewhere
         bar.setId("mainMenuBar");
         // The shortcuts dialog reads the finished menu bar, so it is wired once the bar exists.
-        bar.getMenus().set(4, helpMenu(bar));
+        bar.getMenus().set(bar.getMenus().size() - 1, helpMenu(bar));
         bindings.applyTo(bar);
         return bar;
     }
@@ -179,6 +179,13 @@ final class MainMenuBar {
         item.setOnAction(e -> boxes.toolProperty().set(tool));
         boxes.toolProperty().addListener((obs, old, now) -> item.setSelected(now == tool));
         return item;
+    }
+
+    private Menu projectMenu() {
+        MenuItem agreement = item("Agreement between Readers…", "Shortcut+Shift+J", "agreementItem");
+        agreement.setOnAction(e -> window.agreement().show(window.stage()));
+        agreement.disableProperty().bind(window.projectActions().canExportProperty().not());
+        return menu("Project", "projectMenu", agreement);
     }
 
     private Menu assistMenu() {

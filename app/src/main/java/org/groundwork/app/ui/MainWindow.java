@@ -32,6 +32,7 @@ public final class MainWindow {
     private final ImageActions imageActions;
     private final CaseWorkspace workspace;
     private final AssistActions assist;
+    private final AgreementWindow agreement;
     private Tour tour;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
@@ -54,6 +55,7 @@ public final class MainWindow {
         imageActions = new ImageActions(stage, statusBar, viewer);
         workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions);
         assist = new AssistActions(projects, workspace, statusBar, viewer);
+        agreement = new AgreementWindow(projects, workspace::open, statusBar);
         StackPane annotation = new StackPane(workspace.pane());
         annotation.setId("annotationPane");
         annotation.setMinWidth(0);
@@ -96,6 +98,11 @@ public final class MainWindow {
     }
 
     /** The Assist menu's actions and the proposals they show; for the menus and tests. */
+    /** Project → Agreement between Readers. */
+    AgreementWindow agreement() {
+        return agreement;
+    }
+
     public AssistActions assistActions() {
         return assist;
     }

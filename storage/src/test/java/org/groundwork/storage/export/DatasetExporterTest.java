@@ -105,8 +105,9 @@ class DatasetExporterTest {
         assertEquals(5, coco.get("annotations").size(), "one 2D box per case");
         assertEquals(List.of(2, 3, 7, 5), ints(coco.get("annotations").get(0).get("bbox")), "[x, y, w, h] on slice k = 6");
         String card = Files.readString(out.resolve("README.md"));
-        assertTrue(card.contains("1 pair(s) of grades from different readers") || card.contains("2 pair(s) of grades"),
-                card);
+        // Case 5 has two readers: sizes 0 and 0 (no disagreement could be expected: kappa undefined), depths 1 and 2.
+        assertTrue(card.contains("| Depth of lesion | 1 | 1 | 0.0% | 0.00 | 0.00 | 0.00 |"), card);
+        assertTrue(card.contains("| Size of lesion | 1 | 1 | 100.0% | n/a | n/a | n/a |"), card);
         assertTrue(card.contains("| train |"), card);
         assertTrue(card.contains("Made with a model's help"), card);
         assertTrue(card.contains("## Model assistance\n\n- Proposals: 0 (0 pending"), card);
