@@ -25,12 +25,13 @@ final class ArchitectureRules {
     static final Module ANNOTATE_FX = new Module("annotate-fx", "annotate.fx");
     static final Module ASSIST = new Module("assist", "assist");
     static final Module STORAGE = new Module("storage", "storage");
+    static final Module DATASET = new Module("dataset", "dataset");
     static final Module APP = new Module("app", "app");
     static final List<Module> MODULES =
-            List.of(VIEWER_CORE, VIEWER_FX, ANNOTATE_CORE, ANNOTATE_FX, ASSIST, STORAGE, APP);
+            List.of(VIEWER_CORE, VIEWER_FX, ANNOTATE_CORE, ANNOTATE_FX, ASSIST, STORAGE, DATASET, APP);
 
     /** Modules that must run without a display: no JavaFX, AWT or Swing. */
-    static final List<Module> HEADLESS_MODULES = List.of(VIEWER_CORE, ANNOTATE_CORE, ASSIST, STORAGE);
+    static final List<Module> HEADLESS_MODULES = List.of(VIEWER_CORE, ANNOTATE_CORE, ASSIST, STORAGE, DATASET);
 
     /**
      * The one package of viewer-core allowed to see {@code java.awt.image}: ImageIO codecs
@@ -56,6 +57,7 @@ final class ArchitectureRules {
                 .layer(ANNOTATE_FX.name()).definedBy(ANNOTATE_FX.packages(root))
                 .layer(ASSIST.name()).definedBy(ASSIST.packages(root))
                 .layer(STORAGE.name()).definedBy(STORAGE.packages(root))
+                .layer(DATASET.name()).definedBy(DATASET.packages(root))
                 .layer(APP.name()).definedBy(APP.packages(root))
                 .whereLayer(VIEWER_CORE.name()).mayNotAccessAnyLayer()
                 .whereLayer(VIEWER_FX.name()).mayOnlyAccessLayers(VIEWER_CORE.name())
@@ -64,6 +66,7 @@ final class ArchitectureRules {
                 .mayOnlyAccessLayers(ANNOTATE_CORE.name(), VIEWER_FX.name(), VIEWER_CORE.name())
                 .whereLayer(ASSIST.name()).mayOnlyAccessLayers(VIEWER_CORE.name(), ANNOTATE_CORE.name())
                 .whereLayer(STORAGE.name()).mayOnlyAccessLayers(VIEWER_CORE.name(), ANNOTATE_CORE.name())
+                .whereLayer(DATASET.name()).mayOnlyAccessLayers(VIEWER_CORE.name(), ANNOTATE_CORE.name())
                 .whereLayer(APP.name()).mayNotBeAccessedByAnyLayer();
     }
 

@@ -10,7 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.groundwork.app.GroundworkApp;
 import org.groundwork.storage.SqliteProjectStore;
-import org.groundwork.storage.export.ExportFixtures;
+import org.groundwork.dataset.export.ExportFixtures;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
 import org.junit.jupiter.api.AfterEach;

@@ -13,7 +13,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.input.MouseButton;
-import org.groundwork.annotate.core.agreement.ReaderAgreement;
+import org.groundwork.dataset.agreement.ReaderAgreement;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Edit;

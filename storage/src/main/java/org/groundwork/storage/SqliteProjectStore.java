@@ -284,6 +284,12 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
 
     /** The project's secret for export pseudonyms (written by migration 4; it never leaves the project). */
+    @Override
+    public List<Path> imageFiles(long caseId) throws ProjectException {
+        return DataRoots.filesOfCase(this, caseId);
+    }
+
+    @Override
     public synchronized String pseudonymSecret() throws ProjectException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM settings WHERE key = 'pseudonym_secret'")) {

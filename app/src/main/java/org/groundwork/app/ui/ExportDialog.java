@@ -26,10 +26,10 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.storage.SqliteProjectStore;
-import org.groundwork.storage.export.DatasetExporter;
-import org.groundwork.storage.export.ExportFormat;
-import org.groundwork.storage.export.ExportOptions;
-import org.groundwork.storage.export.ExportReport;
+import org.groundwork.dataset.export.DatasetExporter;
+import org.groundwork.dataset.export.ExportFormat;
+import org.groundwork.dataset.export.ExportOptions;
+import org.groundwork.dataset.export.ExportReport;
 
 /**
  * File → Export…: the formats, the split, whether to leave out incomplete cases and where to write;

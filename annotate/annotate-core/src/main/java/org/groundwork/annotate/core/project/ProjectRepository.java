@@ -24,6 +24,12 @@ public interface ProjectRepository extends AutoCloseable {
      */
     void apply(Edit edit, String user) throws ProjectException;
 
+    /** The files of a case's images where they are now (a moved data root re-pointed), in import order. */
+    List<java.nio.file.Path> imageFiles(long caseId) throws ProjectException;
+
+    /** The project's own secret from which export pseudonyms are derived; never leaves the project. */
+    String pseudonymSecret() throws ProjectException;
+
     /** A project setting, e.g. {@link #BLIND_FIRST}; empty when never set. */
     java.util.Optional<String> setting(String key);
 
