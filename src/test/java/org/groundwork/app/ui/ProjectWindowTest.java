@@ -90,6 +90,35 @@ class ProjectWindowTest {
     }
 
     @Test
+    void aDatasetMadeElsewhereIsImportedForReviewAndItsReadingsAreOnTheCases() throws Exception {
+        // 3DReasonKnee-style records on one exported volume of an annotated project, one of them unusable.
+        Path exported = tmp.resolve("exported");
+        try (SqliteProjectStore source = SqliteProjectStore.open(org.groundwork.dataset.export.ExportFixtures.project(tmp),
+                SqliteProjectStore.Mode.READ_ONLY)) {
+            org.groundwork.dataset.export.DatasetExporter.export(source, org.groundwork.dataset.export.ExportOptions.of(
+                    exported, java.util.EnumSet.of(org.groundwork.dataset.export.ExportFormat.QUINTUPLES)),
+                    org.groundwork.viewer.core.LoadMonitor.NONE);
+        }
+        String image = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readAllLines(exported.resolve("quintuples.jsonl")).get(0)).get("image").asText();
+        Path records = exported.resolve("records.jsonl");
+        Files.writeString(records, "{\"image\":\"" + image + "\",\"prompt\":\"Cartilage of the femur medial central?\","
+                + "\"answer\":\"Step 1: thin. Final diagnosis: {\\\"bbox\\\":[2,9,3,15,4,12],\\\"Size of lesion\\\":2,"
+                + "\\\"Depth of lesion\\\":1}\"}\n{\"image\":\"" + image + "\",\"answer\":\"no diagnosis\"}\n");
+        ProjectActions actions = app.mainWindow().projectActions();
+        RunningApp.await(RunningApp.onFx(() -> actions.open(tmp.resolve("review"), SqliteProjectStore.Mode.READ_WRITE)));
+
+        RunningApp.await(RunningApp.onFx(() -> actions.importDataset(records)));
+        assertEquals(1, worklist().getItems().size(), "the record's image became a case");
+        Node dialog = robot.lookup("#datasetImportDialog").query();
+        String text = robot.from(dialog).lookup(".content").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("1 reading(s) written as \"imported: records.jsonl\" (1 box(es), 1 step(s), 2 grade(s)); "
+                + "1 new case(s). 1 record(s) or file(s) left out"), text);
+        Screenshots.write(dialog.getScene(), "dataset-import-report");
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> dialog.getScene().getWindow().hide()));
+    }
+
+    @Test
     void aProjectOpenElsewhereCanBeOpenedReadOnlyFromTheDialog() throws Exception {
         Path project = tmp.resolve("busy");
         try (SqliteProjectStore elsewhere = SqliteProjectStore.openOrCreate(project)) {

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.internal.ProjectDatabase;
 import org.groundwork.viewer.core.FileOutcome;
@@ -31,9 +33,10 @@ public final class ProjectImporter {
      *     project's import report)
      * @param skipped files recognised and deliberately left out (DICOMDIR, reports without images)
      * @param files every file met, once, with its outcome
+     * @param caseOfFile the case each image file belongs to now (new or already present), by absolute path
      */
     public record Report(int newCases, int newImages, int alreadyPresent, List<Failure> unreadable,
-                         List<Failure> skipped, List<FileOutcome> files) {
+                         List<Failure> skipped, List<FileOutcome> files, Map<Path, Long> caseOfFile) {
     }
 
     private ProjectImporter() {
@@ -46,10 +49,11 @@ public final class ProjectImporter {
         }
         int newCases = 0;
         int newImages = 0;
-        int present = 0;
+        int alreadyPresent = 0;
         List<Failure> unreadable = new ArrayList<>();
         List<Failure> skipped = new ArrayList<>();
         List<FileOutcome> files = new ArrayList<>();
+        Map<Path, Long> caseOfFile = new HashMap<>();
         VolumeScanner scanner = new VolumeScanner();
         for (Path folder : folders) {
             Path root = folder.toAbsolutePath().normalize();
@@ -65,8 +69,10 @@ public final class ProjectImporter {
                     Instant now = Instant.now();
                     for (SeriesSummary s : index.series()) {
                         monitor.checkCancelled();
-                        if (exists(c, s.contentKey())) {
-                            present++;
+                        Long present = caseOf(c, s.contentKey());
+                        if (present != null) {
+                            alreadyPresent++;
+                            s.files().forEach(f -> caseOfFile.put(f.toAbsolutePath().normalize(), present));
                             continue;
                         }
                         String caseKey = grouping == Grouping.STUDY && !s.studyUid().isEmpty()
@@ -77,6 +83,7 @@ public final class ProjectImporter {
                         }
                         insertImage(c, caseId[0], s, rootId, root, now);
                         newImages++;
+                        s.files().forEach(f -> caseOfFile.put(f.toAbsolutePath().normalize(), caseId[0]));
                     }
                     for (Failure f : index.failures()) {
                         ProjectDatabase.update(c, "INSERT INTO import_report(at, file, reason) VALUES (?, ?, ?)",
@@ -91,7 +98,8 @@ public final class ProjectImporter {
                 }
             }
         }
-        return new Report(newCases, newImages, present, unreadable, skipped, FileOutcome.onePerFile(files));
+        return new Report(newCases, newImages, alreadyPresent, unreadable, skipped, FileOutcome.onePerFile(files),
+                Map.copyOf(caseOfFile));
     }
 
     /** The data root that contains the folder, or a new one for it. */
@@ -113,11 +121,12 @@ public final class ProjectImporter {
         }
     }
 
-    private static boolean exists(Connection c, String contentKey) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM images WHERE content_key = ?")) {
+    /** The case of the image with this content, or null when the project does not have it yet. */
+    private static Long caseOf(Connection c, String contentKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id FROM images WHERE content_key = ?")) {
             s.setString(1, contentKey);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
+                return rs.next() ? rs.getLong(1) : null;
             }
         }
     }

@@ -156,6 +156,24 @@ public final class ProjectController implements AutoCloseable {
         return task;
     }
 
+    /** Imports a dataset made elsewhere into the open project as readings to review (File → Import Dataset…). */
+    public Task<DatasetImport.Report> importDataset(Path dataset, org.groundwork.dataset.importer.DatasetFormat format) {
+        SqliteProjectStore target = store.get();
+        Task<DatasetImport.Report> task = new MonitoredTask<>() {
+            @Override
+            protected DatasetImport.Report call() throws Exception {
+                updateMessage("Importing the dataset " + dataset.getFileName() + "…");
+                updateProgress(-1, 1);
+                DatasetImport.Report report = DatasetImport.run(target, dataset, format, monitor());
+                publishCases(target, target.cases());
+                updateMessage("Imported " + report.written().readings() + " reading(s) from " + dataset.getFileName());
+                return report;
+            }
+        };
+        storeThread.execute(task);
+        return task;
+    }
+
     @Override
     public void close() {
         SqliteProjectStore open = store.get();

@@ -52,12 +52,15 @@ final class MainMenuBar {
         MenuItem importFolder = item("Import Folder…", "Shortcut+Shift+I", "importFolderItem");
         importFolder.setOnAction(e -> actions.chooseAndImport());
         importFolder.disableProperty().bind(actions.canImportProperty().not());
+        MenuItem importDataset = item("Import Dataset for Review…", null, "importDatasetItem");
+        importDataset.setOnAction(e -> actions.chooseAndImportDataset());
+        importDataset.disableProperty().bind(actions.canImportProperty().not());
         MenuItem export = item("Export Dataset…", "Shortcut+Shift+X", "exportItem");
         export.setOnAction(e -> actions.chooseAndExport());
         export.disableProperty().bind(actions.canExportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
         quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
-        return menu("File", "fileMenu", openFile, openFolder, loadReport, new SeparatorMenuItem(), open, importFolder, export,
+        return menu("File", "fileMenu", openFile, openFolder, loadReport, new SeparatorMenuItem(), open, importFolder, importDataset, export,
                 new SeparatorMenuItem(), quit);
     }
 

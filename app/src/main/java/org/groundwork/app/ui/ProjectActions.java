@@ -19,6 +19,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.app.project.ProjectController;
+import org.groundwork.app.project.DatasetImport;
+import org.groundwork.dataset.importer.DatasetFormat;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
 
@@ -141,6 +143,56 @@ public final class ProjectActions {
         if (folder != null) {
             importFolder(folder.toPath());
         }
+    }
+
+    /** File → Import Dataset…: a Groundwork export or 3DReasonKnee-style records, as readings to review. */
+    void chooseAndImportDataset() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a dataset for review");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Dataset records (quintuples.jsonl, JSON, JSON lines)", "*.jsonl", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        var file = chooser.showOpenDialog(owner);
+        if (file != null) {
+            importDataset(file.toPath());
+        }
+    }
+
+    /** Imports a dataset's records into the open project, then says what was read and what was left out. */
+    public Task<DatasetImport.Report> importDataset(Path dataset) {
+        DatasetFormat format;
+        try {
+            format = DatasetFormat.detect(dataset);
+        } catch (java.io.IOException e) {
+            showError("The dataset could not be imported", e);
+            return null;
+        }
+        Task<DatasetImport.Report> task = projects.importDataset(dataset, format);
+        statusBar.track(task);
+        task.setOnSucceeded(e -> {
+            DatasetImport.Report report = task.getValue();
+            List<String> leftOut = new java.util.ArrayList<>();
+            report.read().skipped().forEach(s -> leftOut.add(s.where() + ": " + s.reason()));
+            report.written().skipped().forEach(s -> leftOut.add(s.where() + ": " + s.reason()));
+            report.images().unreadable().forEach(f -> leftOut.add(f.file() + ": " + f.reason()));
+            Alert alert = dialog(leftOut.isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
+                    "Dataset imported for review",
+                    report.written().readings() + " reading(s) written as \"imported: " + dataset.getFileName() + "\" ("
+                            + report.written().boxes() + " box(es), " + report.written().steps() + " step(s), "
+                            + report.written().grades() + " grade(s)); " + report.images().newCases() + " new case(s). "
+                            + (leftOut.isEmpty() ? "Every record was read." : leftOut.size() + " record(s) or file(s) left out; "
+                            + "see the details."));
+            if (!leftOut.isEmpty()) {
+                TextArea list = new TextArea(String.join("\n", leftOut));
+                list.setEditable(false);
+                alert.getDialogPane().setExpandableContent(list);
+            }
+            alert.getDialogPane().setId("datasetImportDialog");
+            alert.getDialogPane().setMinWidth(560);
+            alert.show();
+        });
+        task.setOnFailed(e -> showError("The dataset could not be imported", task.getException()));
+        return task;
     }
 
     /** Opens a project; when another window holds it, offers to open it read-only. */
