@@ -356,6 +356,44 @@ public final class SqliteProjectStore implements ProjectRepository {
     }
 
     @Override
+    public synchronized Map<Long, List<String>> readerAssignments() {
+        Map<Long, List<String>> assigned = new java.util.LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT case_id, reader FROM case_readers ORDER BY case_id, position")) {
+            while (rs.next()) {
+                assigned.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the readers of " + dir, e);
+        }
+        assigned.replaceAll((k, v) -> List.copyOf(v));
+        return assigned;
+    }
+
+    @Override
+    public synchronized void assignReaders(Map<Long, List<String>> assignment) throws ProjectException {
+        if (readOnly()) {
+            throw new IllegalStateException(dir + " is open read-only");
+        }
+        try {
+            connection.setAutoCommit(false);
+            for (Map.Entry<Long, List<String>> e : assignment.entrySet()) {
+                ProjectDatabase.update(connection, "DELETE FROM case_readers WHERE case_id = ?", e.getKey());
+                for (int n = 0; n < e.getValue().size(); n++) {
+                    ProjectDatabase.update(connection, "INSERT INTO case_readers(case_id, reader, position) VALUES (?, ?, ?)",
+                            e.getKey(), e.getValue().get(n), n);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            ProjectDatabase.rollbackQuietly(connection);
+            throw ProjectDatabase.explain(dir, e);
+        } finally {
+            ProjectDatabase.autoCommitQuietly(connection);
+        }
+    }
+
+    @Override
     public synchronized ProjectSummary summary() {
         try (Statement s = connection.createStatement()) {
             Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);

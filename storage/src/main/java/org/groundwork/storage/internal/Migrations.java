@@ -147,6 +147,15 @@ public final class Migrations {
             ALTER TABLE suggestions ADD COLUMN created_at TEXT;
             ALTER TABLE suggestions ADD COLUMN final_iou REAL;
             ALTER TABLE suggestions ADD COLUMN decision_ms INTEGER;
+            """,
+            // 6: which readers read each case, in the order they were dealt; answers keep their authors,
+            // so a project read before has one reader per answer already
+            """
+            CREATE TABLE case_readers(
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                reader TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (case_id, reader));
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

@@ -240,6 +240,30 @@ public final class CaseAnnotations {
         return old != null ? new Edit.SetGrade(caseId, old) : new Edit.ClearGrade(caseId, questionId, field);
     }
 
+    /**
+     * One reader's reading of the case: the boxes and questions they wrote, with their questions'
+     * steps and grades. Model proposals stay: they are nobody's reading.
+     */
+    public CaseAnnotations readBy(String reader) {
+        List<Question> own = questions.values().stream().filter(q -> q.provenance().author().equals(reader)).toList();
+        List<ReasoningStep> ownSteps = new ArrayList<>();
+        List<Grade> ownGrades = new ArrayList<>();
+        for (Question q : own) {
+            ownSteps.addAll(steps(q.id()));
+            ownGrades.addAll(grades(q.id()).values());
+        }
+        return of(caseId, boxes.values().stream().filter(b -> b.provenance().author().equals(reader)).toList(), own,
+                ownSteps, ownGrades, List.copyOf(suggestions.values()));
+    }
+
+    /** Who read the case: the authors of its questions and boxes, in the order they first appear. */
+    public List<String> readers() {
+        java.util.LinkedHashSet<String> readers = new java.util.LinkedHashSet<>();
+        questions.values().forEach(q -> readers.add(q.provenance().author()));
+        boxes.values().forEach(b -> readers.add(b.provenance().author()));
+        return List.copyOf(readers);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CaseAnnotations a && caseId == a.caseId && boxes.equals(a.boxes)

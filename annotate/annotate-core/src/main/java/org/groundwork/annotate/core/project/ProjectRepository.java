@@ -38,6 +38,12 @@ public interface ProjectRepository extends AutoCloseable {
     /** Setting "true" or "false": model proposals stay hidden until the reader has drawn their own box. */
     String BLIND_FIRST = "assist.blind_first";
 
+    /** The readers dealt to each case (see {@link Readings}); cases never assigned are absent. */
+    Map<Long, List<String>> readerAssignments();
+
+    /** Deals these readers to these cases, replacing what each had, in one transaction. */
+    void assignReaders(Map<Long, List<String>> assignment) throws ProjectException;
+
     /** Number of cases by status, and active seconds by user. */
     ProjectSummary summary();
 
