@@ -1,11 +1,23 @@
 package org.groundwork.app;
 
-/** Who makes edits from this process: the system property {@code groundwork.user}, else the login name. */
+/**
+ * Who reads and edits from this process: the reader chosen with Project → Switch Reader…, else the
+ * system property {@code groundwork.user}, else the login name. Several readers can take turns on one
+ * workstation by switching.
+ */
 public final class CurrentUser {
+    private static volatile String chosen;
+
     private CurrentUser() {
     }
 
     public static String name() {
-        return System.getProperty("groundwork.user", System.getProperty("user.name", "reader"));
+        String reader = chosen;
+        return reader != null ? reader : System.getProperty("groundwork.user", System.getProperty("user.name", "reader"));
+    }
+
+    /** Reads and edits as {@code reader} from now on; blank goes back to the login name. */
+    public static void readAs(String reader) {
+        chosen = reader == null || reader.isBlank() ? null : reader.strip();
     }
 }

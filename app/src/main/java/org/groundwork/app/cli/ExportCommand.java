@@ -52,6 +52,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "llava or qwen2.5 (default: ${DEFAULT-VALUE})")
     private String sftStyle;
 
+    @Option(names = "--readings", defaultValue = "all", paramLabel = "consensus|all|reader:NAME",
+            description = "for cases read by several readers: every reading, the adjudicated consensus (a case not "
+                    + "adjudicated yet is left out and listed), or one reader's (default: ${DEFAULT-VALUE})")
+    private String readings;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportOptions options;
         try {
             options = new ExportOptions(this.out, chosen, split.stream().mapToDouble(Double::doubleValue).toArray(), seed,
-                    onlyComplete, sftStyle);
+                    onlyComplete, sftStyle, readings);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return GroundworkCommand.EXIT_BAD_INPUT;

@@ -31,6 +31,7 @@ public final class ProjectController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SqliteProjectStore> store = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Map<Long, Double>> completeness = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<Map<Long, Map<String, Double>>> readerProgress = new ReadOnlyObjectWrapper<>(Map.of());
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ReadOnlyObjectProperty<SqliteProjectStore> storeProperty() {
@@ -44,6 +45,11 @@ public final class ProjectController implements AutoCloseable {
     /** Share of complete questions per case id, for the worklist. */
     public ReadOnlyObjectProperty<Map<Long, Double>> completenessProperty() {
         return completeness.getReadOnlyProperty();
+    }
+
+    /** Per case with readers dealt to it or several readings: each reader's completeness, in dealt order. */
+    public ReadOnlyObjectProperty<Map<Long, Map<String, Double>>> readerProgressProperty() {
+        return readerProgress.getReadOnlyProperty();
     }
 
     /** Runs {@code work} on the store thread, after everything submitted before it. */
@@ -87,17 +93,50 @@ public final class ProjectController implements AutoCloseable {
         completeness.set(shares);
     }
 
+    /** Reads every case's completeness and readers again, e.g. after readers were dealt. */
+    public void republish() {
+        SqliteProjectStore open = store.get();
+        if (open != null && !storeThread.isShutdown()) {
+            storeThread.execute(() -> publishCases(open, open.cases()));
+        }
+    }
+
+    /** One reader's completeness of the open case after their edit, for the worklist's readers line. */
+    public void updateReaderProgress(long caseId, String reader, double share) {
+        Map<String, Double> before = readerProgress.get().get(caseId);
+        if (before == null) {
+            return; // a case read by one reader shows no readers line
+        }
+        Map<Long, Map<String, Double>> all = new HashMap<>(readerProgress.get());
+        Map<String, Double> now = new java.util.LinkedHashMap<>(before);
+        now.put(reader, share);
+        all.put(caseId, now);
+        readerProgress.set(all);
+    }
+
     /**
      * Sets the cases and their completeness on the FX thread; call on the store thread. Reading every
      * case's annotations takes about a second for 10,000 cases, so this runs at open and import only.
      */
     private void publishCases(SqliteProjectStore from, List<CaseRecord> list) {
         Map<Long, Double> shares = new HashMap<>();
+        Map<Long, Map<String, Double>> byReader = new HashMap<>();
         Protocol protocol = from.protocol();
-        from.annotations().forEach((id, a) -> shares.put(id, Progress.completeness(a, protocol)));
+        Map<Long, List<String>> dealt = from.readerAssignments();
+        from.annotations().forEach((id, a) -> {
+            shares.put(id, Progress.completeness(a, protocol));
+            java.util.LinkedHashSet<String> readers = new java.util.LinkedHashSet<>(dealt.getOrDefault(id, List.of()));
+            readers.addAll(a.readers());
+            if (readers.size() > 1 || dealt.containsKey(id)) {
+                Map<String, Double> progress = new java.util.LinkedHashMap<>();
+                readers.forEach(r -> progress.put(r, Progress.completeness(a.readBy(r), protocol)));
+                byReader.put(id, progress);
+            }
+        });
         Platform.runLater(() -> {
             if (store.get() == from) {
                 completeness.set(shares);
+                readerProgress.set(byReader);
                 cases.set(list);
             }
         });

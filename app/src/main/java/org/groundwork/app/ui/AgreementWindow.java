@@ -31,6 +31,7 @@ import org.groundwork.dataset.agreement.Estimate;
 import org.groundwork.dataset.agreement.ReaderAgreement;
 import org.groundwork.dataset.agreement.ReaderAgreement.FieldAgreement;
 import org.groundwork.dataset.agreement.ReaderAgreement.RegionAgreement;
+import org.groundwork.dataset.agreement.ReaderAgreement.VersusConsensus;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.storage.SqliteProjectStore;
@@ -122,15 +123,29 @@ final class AgreementWindow {
             }
         });
 
+        TableView<VersusConsensus> versus = new TableView<>(FXCollections.observableArrayList(agreement.versusConsensus()));
+        versus.setId("agreementVersusConsensus");
+        versus.setPlaceholder(new Label("No case has an adjudicated consensus yet (Project → Adjudicate Case…)."));
+        versus.getColumns().add(text("Reader or model", 200, VersusConsensus::reader));
+        versus.getColumns().add(number("Box pairs", VersusConsensus::boxPairs));
+        versus.getColumns().add(estimate("Mean 3D IoU (95% CI)", VersusConsensus::meanIou));
+        versus.getColumns().add(number("Grade pairs", VersusConsensus::gradePairs));
+        versus.getColumns().add(decimal("Agreement", "%.1f%%", v -> v.percentAgreement().value()));
+        versus.getColumns().add(estimate("Linear-weighted kappa", VersusConsensus::linearKappa));
+
         Tab boxes = new Tab("Boxes", regions);
         boxes.setId("agreementBoxesTab");
         Tab grades = new Tab("Grades", fields);
         grades.setId("agreementGradesTab");
-        TabPane tabs = new TabPane(boxes, grades);
+        Tab consensus = new Tab("Against the Consensus", versus);
+        TabPane tabs = new TabPane(boxes, grades, consensus);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The side lists the cases of the chosen row of the tab on show.
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                reselect(now == grades ? fields : regions));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != consensus) {
+                reselect(now == grades ? fields : regions);
+            }
+        });
         histogram.visibleProperty().bind(boxes.selectedProperty()); // a region's IoU distribution, on its tab only
         histogram.managedProperty().bind(histogram.visibleProperty());
         VBox side = new VBox(8, casesTitle, cases, histogram);

@@ -21,14 +21,16 @@ import org.groundwork.annotate.core.project.CaseEditor;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
-import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Progress;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Readings;
 import org.groundwork.annotate.core.project.Worklists;
+import org.groundwork.annotate.fx.Editing;
 import org.groundwork.annotate.fx.box.BoxTools;
 import org.groundwork.annotate.fx.reasoning.AnnotationPane;
-import org.groundwork.annotate.fx.Editing;
 import org.groundwork.annotate.fx.reasoning.ViewerLink;
 import org.groundwork.annotate.fx.worklist.WorklistView;
+import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.storage.DataRoots;
 import org.groundwork.storage.SqliteProjectStore;
@@ -40,7 +42,6 @@ import org.groundwork.viewer.fx.MprViewer;
  * on to the next unfinished case, and counting the active time spent on it.
  */
 public final class CaseWorkspace {
-    static final String USER = org.groundwork.app.CurrentUser.name();
     private static final Duration IDLE_AFTER = Duration.ofMinutes(2);
 
     private final ProjectController projects;
@@ -51,6 +52,7 @@ public final class CaseWorkspace {
     private final AnnotationPane pane;
     private final ActiveTimeTracker time = new ActiveTimeTracker(Clock.systemUTC(), IDLE_AFTER);
     private final ReadOnlyObjectWrapper<CaseRecord> openCase = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.BooleanProperty adjudicating = new javafx.beans.property.SimpleBooleanProperty();
     private final Timeline flush = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> flushTime()));
     private CaseEditor editor;
     private Task<?> imageLoad;
@@ -62,6 +64,7 @@ public final class CaseWorkspace {
         this.statusBar = statusBar;
         this.images = images;
         this.boxes = new BoxTools(viewer);
+        boxes.colourByReaderProperty().bind(adjudicating);
         this.pane = new AnnotationPane(new ViewerLink(viewer, boxes));
         worklist.onOpen(this::open);
         projects.storeProperty().addListener((obs, old, store) -> close(old));
@@ -103,6 +106,20 @@ public final class CaseWorkspace {
     private record Opened(List<Path> files, CaseAnnotations annotations) {
     }
 
+    /**
+     * On while an adjudicator works: cases open with every reader's answers, boxes coloured by reader,
+     * and what is drawn or graded is the consensus. Off, a blind project shows each reader their own.
+     */
+    public javafx.beans.property.BooleanProperty adjudicatingProperty() {
+        return adjudicating;
+    }
+
+    /** Opens the open case again, e.g. after switching reader or into adjudication. */
+    public Task<?> reopen() {
+        CaseRecord c = openCase.get();
+        return c == null ? null : open(c);
+    }
+
     /** Opens a case: marks it in progress, loads its images and annotations. */
     public Task<?> open(CaseRecord c) {
         SqliteProjectStore store = projects.storeProperty().get();
@@ -112,17 +129,26 @@ public final class CaseWorkspace {
         flushTime();
         Task<Opened> task = projects.submit(() -> {
             if (c.status() == CaseStatus.TODO && !store.readOnly()) {
-                store.apply(new Edit.SetCaseStatus(c.id(), CaseStatus.IN_PROGRESS), USER);
+                store.apply(new Edit.SetCaseStatus(c.id(), CaseStatus.IN_PROGRESS), CurrentUser.name());
             }
-            return new Opened(DataRoots.filesOfCase(store, c.id()), store.annotations(c.id()));
+            CaseAnnotations all = store.annotations(c.id());
+            // Blind reading: a reader sees only their own answers until an adjudicator opens the case.
+            boolean blind = !adjudicating.get() && Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false"));
+            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all);
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
             CaseEditor opening = new CaseEditor(opened.annotations(), edit -> write(store, edit));
             editor = opening;
-            opening.addListener(() -> projects.updateCompleteness(c.id(),
-                    Progress.completeness(opening.current(), store.protocol())));
-            Editing editing = new Editing(opening, store.protocol(), () -> USER, Clock.systemUTC(), this::error);
+            opening.addListener(() -> {
+                String reader = adjudicating.get() ? Readings.CONSENSUS : CurrentUser.name();
+                projects.updateCompleteness(c.id(), Progress.completeness(opening.current(), store.protocol()));
+                projects.updateReaderProgress(c.id(), reader,
+                        Progress.completeness(opening.current().readBy(reader), store.protocol()));
+            });
+            // An adjudicator's boxes, steps and grades are the consensus.
+            Editing editing = new Editing(opening, store.protocol(),
+                    () -> adjudicating.get() ? Readings.CONSENSUS : CurrentUser.name(), Clock.systemUTC(), this::error);
             // Until the case's own images are loaded the viewer may still show the previous case:
             // no box may be drawn on those.
             boxes.attach(null);
@@ -150,7 +176,7 @@ public final class CaseWorkspace {
         if (store.readOnly()) {
             throw new ProjectException(store.folder(), "is open read-only; the edit was not saved");
         }
-        store.apply(edit, USER);
+        store.apply(edit, CurrentUser.name());
     }
 
     void undo() {
@@ -190,7 +216,8 @@ public final class CaseWorkspace {
 
     /** Makes the current user the open case's assignee. */
     void assignToMe() {
-        writeCaseState(id -> new Edit.AssignCase(id, USER), " is assigned to " + USER + ".");
+        String me = CurrentUser.name();
+        writeCaseState(id -> new Edit.AssignCase(id, me), " is assigned to " + me + ".");
     }
 
     /** Writes a change of the open case's state (not undoable), says so, and refreshes the worklist. */
@@ -237,7 +264,7 @@ public final class CaseWorkspace {
         CaseRecord c = openCase.get();
         if (seconds > 0 && c != null && store != null && !store.readOnly()) {
             projects.submit(() -> {
-                store.apply(new Edit.AddActiveTime(c.id(), seconds), USER);
+                store.apply(new Edit.AddActiveTime(c.id(), seconds), CurrentUser.name());
                 return null;
             });
             projects.refreshCases();

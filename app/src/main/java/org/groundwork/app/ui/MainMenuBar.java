@@ -185,10 +185,19 @@ final class MainMenuBar {
     }
 
     private Menu projectMenu() {
+        ReadingActions reading = window.reading();
+        MenuItem switchReader = item("Switch Reader…", "Shortcut+Shift+U", "switchReaderItem");
+        switchReader.setOnAction(e -> reading.chooseReader());
+        MenuItem setup = item("Reading Setup…", null, "readingSetupItem");
+        setup.setOnAction(e -> reading.chooseSetup());
+        setup.disableProperty().bind(window.projectActions().canImportProperty().not());
+        MenuItem adjudicate = item("Adjudicate Case…", "Shortcut+Shift+B", "adjudicateItem");
+        adjudicate.setOnAction(e -> reading.adjudicate());
+        adjudicate.disableProperty().bind(window.workspace().openCaseProperty().isNull());
         MenuItem agreement = item("Agreement between Readers…", "Shortcut+Shift+J", "agreementItem");
         agreement.setOnAction(e -> window.agreement().show(window.stage()));
         agreement.disableProperty().bind(window.projectActions().canExportProperty().not());
-        return menu("Project", "projectMenu", agreement);
+        return menu("Project", "projectMenu", switchReader, setup, new SeparatorMenuItem(), adjudicate, agreement);
     }
 
     private Menu assistMenu() {

@@ -33,6 +33,7 @@ public final class MainWindow {
     private final CaseWorkspace workspace;
     private final AssistActions assist;
     private final AgreementWindow agreement;
+    private final ReadingActions reading;
     private Tour tour;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
@@ -56,6 +57,7 @@ public final class MainWindow {
         workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions);
         assist = new AssistActions(projects, workspace, statusBar, viewer);
         agreement = new AgreementWindow(projects, workspace::open, statusBar);
+        reading = new ReadingActions(stage, projects, workspace, statusBar, WindowLayoutStore.preferences("reading"));
         StackPane annotation = new StackPane(workspace.pane());
         annotation.setId("annotationPane");
         annotation.setMinWidth(0);
@@ -74,6 +76,7 @@ public final class MainWindow {
         projects.casesProperty().addListener((obs, old, list) -> showProject());
         projects.storeProperty().addListener((obs, old, store) -> showProject());
         projects.completenessProperty().addListener((obs, old, shares) -> showProject());
+        projects.readerProgressProperty().addListener((obs, old, progress) -> showProject());
         MenuBar menuBar = new MainMenuBar(this, KeyBindings.forUser()).build();
 
         BorderPane root = new BorderPane(panes);
@@ -85,7 +88,8 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("groundwork.css").toExternalForm());
         stage.setScene(scene);
         workspace.watch(stage, scene);
-        stage.setTitle("Groundwork " + AppVersion.get());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Groundwork " + AppVersion.get() + " · reading as ",
+                reading.readerProperty()));
         statusBar.showMessage("Ready.");
     }
 
@@ -98,6 +102,11 @@ public final class MainWindow {
     }
 
     /** The Assist menu's actions and the proposals they show; for the menus and tests. */
+    /** Project → Switch Reader…, Reading Setup…, Adjudicate Case…. */
+    ReadingActions reading() {
+        return reading;
+    }
+
     /** Project → Agreement between Readers. */
     AgreementWindow agreement() {
         return agreement;
@@ -182,7 +191,7 @@ public final class MainWindow {
             worklist.showNoProject();
         } else {
             worklist.showCases(store.folder().getFileName().toString(), projects.casesProperty().get(),
-                    projects.completenessProperty().get(), store.readOnly());
+                    projects.completenessProperty().get(), projects.readerProgressProperty().get(), store.readOnly());
         }
     }
 

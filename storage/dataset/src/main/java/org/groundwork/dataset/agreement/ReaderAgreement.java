@@ -11,7 +11,9 @@ import java.util.function.ToDoubleFunction;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Grade;
+import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Question;
+import org.groundwork.annotate.core.project.Readings;
 import org.groundwork.annotate.core.project.VoxelExtents;
 import org.groundwork.annotate.core.protocol.GradeOption;
 import org.groundwork.annotate.core.protocol.Protocol;
@@ -25,7 +27,8 @@ import org.groundwork.annotate.core.protocol.SeverityField;
  * grades field by field, as Cohen's kappa (unweighted, linear and quadratic) and percent agreement.
  * Intervals come from a bootstrap over cases.
  */
-public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement> fields) {
+public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement> fields,
+                               List<VersusConsensus> versusConsensus) {
     /** Histogram bins of IoU: [0, 0.1), [0.1, 0.2) ... [0.9, 1.0]. */
     public static final int IOU_BINS = 10;
 
@@ -39,8 +42,16 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
                                  Estimate linearKappa, Estimate quadraticKappa, List<Long> cases) {
     }
 
+    /**
+     * One reader (or a model, by its id) against the adjudicated consensus: the IoU of their boxes in
+     * the regions the consensus boxed, and their grades against the consensus grades.
+     */
+    public record VersusConsensus(String reader, boolean model, int boxPairs, Estimate meanIou, int gradePairs,
+                                  Estimate percentAgreement, Estimate linearKappa) {
+    }
+
     public boolean isEmpty() {
-        return regions.isEmpty() && fields.isEmpty();
+        return regions.isEmpty() && fields.isEmpty() && versusConsensus.isEmpty();
     }
 
     public static ReaderAgreement of(Protocol protocol, Collection<CaseAnnotations> cases) {
@@ -51,14 +62,98 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
             t.severity().forEach(f -> fieldScales.putIfAbsent(f.name(), f));
         }
         for (CaseAnnotations c : cases) {
-            boxPairs(c, iouByRegion);
-            gradePairs(c, fieldScales, gradesByField);
+            // Readers are compared among themselves; the consensus is compared with each of them below.
+            CaseAnnotations readings = withoutConsensus(c);
+            boxPairs(readings, iouByRegion);
+            gradePairs(readings, fieldScales, gradesByField);
         }
         List<RegionAgreement> regions = new ArrayList<>();
         iouByRegion.forEach((region, byCase) -> regions.add(region(protocol, region, byCase)));
         List<FieldAgreement> fields = new ArrayList<>();
         gradesByField.forEach((field, byCase) -> fields.add(field(field, fieldScales.get(field), byCase)));
-        return new ReaderAgreement(List.copyOf(regions), List.copyOf(fields));
+        return new ReaderAgreement(List.copyOf(regions), List.copyOf(fields), versusConsensus(cases, fieldScales));
+    }
+
+    private static CaseAnnotations withoutConsensus(CaseAnnotations c) {
+        if (!c.readers().contains(Readings.CONSENSUS)) {
+            return c;
+        }
+        CaseAnnotations kept = c;
+        for (Question q : c.readBy(Readings.CONSENSUS).questions()) {
+            kept = kept.apply(new Edit.DeleteQuestion(c.caseId(), q.id()));
+        }
+        for (Box b : c.readBy(Readings.CONSENSUS).boxes()) {
+            kept = kept.apply(new Edit.DeleteBox(c.caseId(), b.id()));
+        }
+        return kept;
+    }
+
+    /** Per case (the bootstrap unit): IoU values and grade index pairs of one reader against the consensus. */
+    private record CaseVersus(List<Double> ious, List<int[]> grades) {
+    }
+
+    private static List<VersusConsensus> versusConsensus(Collection<CaseAnnotations> cases, Map<String, SeverityField> scales) {
+        Map<String, List<CaseVersus>> byReader = new TreeMap<>();
+        Map<String, Boolean> isModel = new TreeMap<>();
+        for (CaseAnnotations c : cases) {
+            CaseAnnotations consensus = c.readBy(Readings.CONSENSUS);
+            if (consensus.questions().isEmpty()) {
+                continue;
+            }
+            Map<String, Box> truth = new TreeMap<>();
+            consensus.boxes().stream().filter(b -> b.regionId() != null).sorted(Comparator.comparing(Box::id))
+                    .forEach(b -> truth.putIfAbsent(b.regionId(), b));
+            for (String reader : c.readers()) {
+                if (reader.equals(Readings.CONSENSUS)) {
+                    continue;
+                }
+                CaseAnnotations own = c.readBy(reader);
+                List<Double> ious = new ArrayList<>();
+                truth.forEach((region, t) -> own.boxes().stream().filter(b -> region.equals(b.regionId()))
+                        .min(Comparator.comparing(Box::id))
+                        .ifPresent(b -> ious.add(VoxelExtents.iou(b.min(), b.max(), t.min(), t.max()))));
+                List<int[]> grades = new ArrayList<>();
+                for (Question q : consensus.questions()) {
+                    own.questions().stream().filter(o -> q.templateId() != null && q.templateId().equals(o.templateId()))
+                            .findFirst().ifPresent(o -> consensus.grades(q.id()).forEach((field, g) -> {
+                                Grade other = own.grades(o.id()).get(field);
+                                SeverityField scale = scales.get(field);
+                                int a = scale == null || other == null ? -1 : index(scale, other.value());
+                                int b = scale == null ? -1 : index(scale, g.value());
+                                if (a >= 0 && b >= 0) {
+                                    grades.add(new int[] {a, b});
+                                }
+                            }));
+                }
+                byReader.computeIfAbsent(reader, r -> new ArrayList<>()).add(new CaseVersus(ious, grades));
+                isModel.put(reader, false);
+            }
+            // The model's proposals, by model: its most confident proposal per region the consensus boxed.
+            Map<String, List<Double>> modelIous = new TreeMap<>();
+            truth.forEach((region, t) -> c.suggestions().stream().filter(s -> region.equals(s.regionId()))
+                    .collect(java.util.stream.Collectors.groupingBy(s -> s.modelId(), TreeMap::new,
+                            java.util.stream.Collectors.maxBy(Comparator.comparingDouble(s -> s.confidence()))))
+                    .forEach((model, best) -> best.ifPresent(s -> modelIous.computeIfAbsent("model " + model,
+                            m -> new ArrayList<>()).add(VoxelExtents.iou(s.min(), s.max(), t.min(), t.max())))));
+            modelIous.forEach((model, ious) -> {
+                byReader.computeIfAbsent(model, m -> new ArrayList<>()).add(new CaseVersus(ious, List.of()));
+                isModel.put(model, true);
+            });
+        }
+        List<VersusConsensus> rows = new ArrayList<>();
+        byReader.forEach((reader, units) -> {
+            int boxPairs = units.stream().mapToInt(u -> u.ious().size()).sum();
+            int gradePairs = units.stream().mapToInt(u -> u.grades().size()).sum();
+            int k = scales.values().stream().mapToInt(f -> f.options().size()).max().orElse(2);
+            rows.add(new VersusConsensus(reader, isModel.get(reader), boxPairs,
+                    Bootstrap.of(units, d -> d.stream().flatMap(u -> u.ious().stream()).mapToDouble(Double::doubleValue)
+                            .average().orElse(Double.NaN)),
+                    gradePairs,
+                    Bootstrap.of(units, d -> Kappa.percentAgreement(d.stream().flatMap(u -> u.grades().stream()).toList())),
+                    Bootstrap.of(units, d -> Kappa.of(d.stream().flatMap(u -> u.grades().stream()).toList(), k,
+                            Kappa.Weights.LINEAR))));
+        });
+        return List.copyOf(rows);
     }
 
     /** Per region, the IoU of each two readers' first boxes; each value is {iou}. */

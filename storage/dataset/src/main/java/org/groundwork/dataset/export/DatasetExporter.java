@@ -25,6 +25,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.Progress;
 import org.groundwork.annotate.core.project.Question;
+import org.groundwork.annotate.core.project.Readings;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.SeverityField;
 import org.groundwork.dataset.export.internal.BarChart;
@@ -65,7 +66,7 @@ public final class DatasetExporter {
         Protocol protocol = store.protocol();
         Pseudonyms pseudonyms = new Pseudonyms(store.pseudonymSecret());
         List<ExportReport.Problem> problems = new ArrayList<>();
-        List<ExportCase> cases = select(store, protocol, pseudonyms, options.onlyComplete(), problems);
+        List<ExportCase> cases = select(store, protocol, pseudonyms, options, problems);
         Path temp = target.resolveSibling("." + target.getFileName() + ".part-" + System.nanoTime());
         try {
             Files.createDirectories(temp);
@@ -117,11 +118,12 @@ public final class DatasetExporter {
 
     /** The cases to export: those with questions, valid grades and, when asked, nothing missing. */
     private static List<ExportCase> select(ProjectRepository store, Protocol protocol, Pseudonyms pseudonyms,
-                                           boolean onlyComplete, List<ExportReport.Problem> problems) {
+                                           ExportOptions options, List<ExportReport.Problem> problems) {
+        boolean onlyComplete = options.onlyComplete();
         Map<Long, CaseAnnotations> all = store.annotations();
         List<ExportCase> cases = new ArrayList<>();
         for (CaseRecord c : store.cases()) {
-            CaseAnnotations a = all.get(c.id());
+            CaseAnnotations a = all.get(c.id()) == null ? null : readings(all.get(c.id()), options.readings(), problems);
             if (a == null || a.questions().isEmpty()) {
                 continue;
             }
@@ -134,10 +136,29 @@ public final class DatasetExporter {
             }
             if (invalid.isEmpty() && (incomplete == 0 || !onlyComplete)) {
                 String patient = c.patientKey() == null || c.patientKey().isBlank() ? "case:" + c.id() : c.patientKey();
-                cases.add(new ExportCase(c, pseudonyms.caseName(c.id()), pseudonyms.patient(patient), a));
+                cases.add(new ExportCase(c, pseudonyms.caseName(c.id()), pseudonyms.patient(patient), a, all.get(c.id())));
             }
         }
         return cases;
+    }
+
+    /** The readings of a case to export, or null (with the reason noted) when it has none of those asked for. */
+    private static CaseAnnotations readings(CaseAnnotations a, String which, List<ExportReport.Problem> problems) {
+        if (which.equals("all")) {
+            return a;
+        }
+        if (which.startsWith("reader:")) {
+            return a.readBy(which.substring("reader:".length()));
+        }
+        if (a.readers().contains(Readings.CONSENSUS)) {
+            return a.readBy(Readings.CONSENSUS);
+        }
+        if (a.readers().size() > 1) {
+            problems.add(new ExportReport.Problem(a.caseId(), "read by " + String.join(", ", a.readers())
+                    + " and not adjudicated yet: no consensus to export", true));
+            return null;
+        }
+        return a; // one reading is its own consensus
     }
 
     private static List<String> invalidGrades(CaseAnnotations a, Protocol protocol) {

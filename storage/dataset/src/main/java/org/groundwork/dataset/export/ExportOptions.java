@@ -12,9 +12,11 @@ import java.util.Set;
  * @param seed fixes the patient shuffle, so the same project splits the same way
  * @param onlyComplete leave out cases with any incomplete question
  * @param sftStyle how conversations render boxes: {@code llava} or {@code qwen2.5}
+ * @param readings which readings of a case read by several readers: {@code all}, {@code consensus}
+ *     (the adjudicated answers; a case with one reading is its own consensus) or {@code reader:NAME}
  */
 public record ExportOptions(Path target, Set<ExportFormat> formats, double[] split, long seed, boolean onlyComplete,
-                            String sftStyle) {
+                            String sftStyle, String readings) {
     public static final double[] DEFAULT_SPLIT = {0.8, 0.1, 0.1};
 
     public ExportOptions {
@@ -27,6 +29,15 @@ public record ExportOptions(Path target, Set<ExportFormat> formats, double[] spl
         if (!sftStyle.equals("llava") && !sftStyle.equals("qwen2.5")) {
             throw new IllegalArgumentException("the SFT style is llava or qwen2.5, not " + sftStyle);
         }
+        if (!readings.equals("all") && !readings.equals("consensus") && !(readings.startsWith("reader:") && readings.length() > 7)) {
+            throw new IllegalArgumentException("the readings are all, consensus or reader:NAME, not " + readings);
+        }
+    }
+
+    /** Every reading of every case. */
+    public ExportOptions(Path target, Set<ExportFormat> formats, double[] split, long seed, boolean onlyComplete,
+                         String sftStyle) {
+        this(target, formats, split, seed, onlyComplete, sftStyle, "all");
     }
 
     public static ExportOptions of(Path target, Set<ExportFormat> formats) {

@@ -82,7 +82,8 @@ public final class Adjudication {
                 });
                 grades.put(field.name(), byReader);
             }
-            items.add(new Item(templateId, first.regionId(), first.text(), answers, boxes, lowest, grades));
+            String text = protocol.question(templateId).map(t -> t.text()).orElse(first.text()); // the protocol's words
+            items.add(new Item(templateId, first.regionId(), text, answers, boxes, lowest, grades));
         });
         return items;
     }

@@ -68,6 +68,7 @@ public final class BoxTools {
             view.addEventFilter(KeyEvent.KEY_PRESSED, e -> key(view, e));
         }
         selected.addListener((obs, old, id) -> redraw());
+        colourByReader.addListener((obs, old, on) -> redraw());
         viewer.volumeProperty().addListener((obs, old, v) -> redraw());
     }
 
@@ -147,7 +148,22 @@ public final class BoxTools {
         return drag != null && drag.preview() != null ? drag.preview().id() : selected.get();
     }
 
+    /** Distinct colours for readers while adjudicating; the consensus is white. */
+    private static final List<Color> READER_COLOURS = List.of(Color.web("#ff7f0e"), Color.web("#1f9bff"),
+            Color.web("#2ca02c"), Color.web("#d62728"), Color.web("#b86bff"), Color.web("#e7d21b"));
+    private final javafx.beans.property.BooleanProperty colourByReader = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** On while adjudicating: boxes take their reader's colour and name, so that readings can be told apart. */
+    public javafx.beans.property.BooleanProperty colourByReaderProperty() {
+        return colourByReader;
+    }
+
     Color colour(Box box) {
+        if (colourByReader.get()) {
+            String reader = box.provenance().author();
+            return org.groundwork.annotate.core.project.Readings.CONSENSUS.equals(reader) ? Color.WHITE
+                    : READER_COLOURS.get(Math.floorMod(reader.hashCode(), READER_COLOURS.size()));
+        }
         return colour(box.regionId());
     }
 
@@ -161,11 +177,12 @@ public final class BoxTools {
     String label(Box box) {
         String name = box.label() != null ? box.label() : editing == null ? "" : editing.protocol().regionName(box.regionId());
         Provenance p = box.provenance();
-        return switch (p.origin()) {
+        String shown = switch (p.origin()) {
             case MODEL -> name + " [" + p.modelId() + "]";
             case MODEL_EDITED -> name + " [" + p.modelId() + ", edited]";
             default -> name;
         };
+        return colourByReader.get() ? shown + " · " + p.author() : shown;
     }
 
     ViewAxes axes(SliceView view) {

@@ -26,8 +26,8 @@ import org.groundwork.annotate.core.project.CaseStatus;
  * and status. Double-click or Enter opens a case. Says what to do when there are none.
  */
 public final class WorklistView extends VBox {
-    /** A case as the worklist shows it. */
-    public record Row(CaseRecord record, double completeness) {
+    /** A case as the worklist shows it; {@code readers} is each reader's completeness, in dealt order. */
+    public record Row(CaseRecord record, double completeness, Map<String, Double> readers) {
     }
 
     private final Label title = new Label("Worklist");
@@ -119,15 +119,19 @@ public final class WorklistView extends VBox {
         placeholder.setText("No project open.\n\nFile → Open Project… to start,\nor Help → Open Demo Project\nto try Groundwork on six\nsynthetic knee MRIs.");
     }
 
-    /** Shows a project's cases; {@code projectName} heads the list. */
+    /**
+     * Shows a project's cases; {@code projectName} heads the list. {@code readers} gives, per case read
+     * by several readers, each one's completeness.
+     */
     public void showCases(String projectName, List<CaseRecord> cases, Map<Long, Double> completeness,
-                          boolean readOnly) {
+                          Map<Long, Map<String, Double>> readers, boolean readOnly) {
         title.setText(projectName + (readOnly ? " (read-only)" : ""));
         long done = cases.stream().filter(c -> c.status() == CaseStatus.DONE).count();
         long seconds = cases.stream().mapToLong(CaseRecord::activeSeconds).sum();
         counts.setText(cases.size() + " case(s), " + done + " done, " + duration(seconds) + " spent");
         Row keep = list.getSelectionModel().getSelectedItem();
-        rows.setAll(cases.stream().map(c -> new Row(c, completeness.getOrDefault(c.id(), 0.0))).toList());
+        rows.setAll(cases.stream().map(c -> new Row(c, completeness.getOrDefault(c.id(), 0.0),
+                readers.getOrDefault(c.id(), Map.of()))).toList());
         if (keep != null) {
             select(keep.record().id());
         }
@@ -157,6 +161,7 @@ public final class WorklistView extends VBox {
         shown.setPredicate(r -> (statuses.isEmpty() || statuses.contains(r.record().status())) && (text.isEmpty()
                 || r.record().label().toLowerCase(Locale.ROOT).contains(text)
                 || String.valueOf(r.record().assignee()).toLowerCase(Locale.ROOT).contains(text)
+                || r.readers().keySet().stream().anyMatch(reader -> reader.toLowerCase(Locale.ROOT).contains(text))
                 || String.valueOf(r.record().id()).equals(text)));
     }
 
@@ -169,6 +174,16 @@ public final class WorklistView extends VBox {
         return list;
     }
 
+
+    /** "readers: dr.a 100% · dr.b 40%", on a line of its own, when the case has readers to show. */
+    static String readersLine(Map<String, Double> readers) {
+        if (readers.isEmpty()) {
+            return "";
+        }
+        java.util.StringJoiner line = new java.util.StringJoiner(" · ", "\n    readers: ", "");
+        readers.forEach((reader, share) -> line.add(reader + String.format(Locale.ROOT, " %.0f%%", 100 * share)));
+        return line.toString();
+    }
 
     /** Two lines per case, readable in a narrow pane: what it is, then where it stands. */
     private final class CaseCell extends ListCell<Row> {
@@ -186,7 +201,8 @@ public final class WorklistView extends VBox {
             }
             setText(c.id() + "  " + c.label() + "\n    " + statusText(c.status())
                     + (c.assignee() == null ? "" : " · " + c.assignee()) + " · " + duration(c.activeSeconds())
-                    + " · " + String.format(Locale.ROOT, "%.0f%% complete", 100 * row.completeness()));
+                    + " · " + String.format(Locale.ROOT, "%.0f%% complete", 100 * row.completeness())
+                    + readersLine(row.readers()));
         }
     }
 }

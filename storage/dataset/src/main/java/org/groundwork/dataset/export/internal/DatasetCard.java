@@ -180,7 +180,7 @@ public final class DatasetCard {
      * boxes, per severity field Cohen's kappa, each with a bootstrap interval over cases.
      */
     String agreement() {
-        ReaderAgreement agreement = ReaderAgreement.of(protocol, cases.stream().map(ExportCase::annotations).toList());
+        ReaderAgreement agreement = ReaderAgreement.of(protocol, cases.stream().map(ExportCase::readings).toList());
         if (agreement.isEmpty()) {
             return "Each case was read by one reader only, so no agreement can be given.";
         }
@@ -203,6 +203,16 @@ public final class DatasetCard {
             }
             md.append("\nFor scale: published MOAKS inter-reader weighted kappas are 0.56 (cartilage), 0.61 (osteophytes) "
                     + "and 0.79 (bone marrow lesion size).\n");
+        }
+        if (!agreement.versusConsensus().isEmpty()) {
+            md.append("\n| against the consensus | box pairs | mean 3D IoU (95% CI) | grade pairs | agreement "
+                    + "| linear-weighted kappa, fields pooled |\n|---|---|---|---|---|---|\n");
+            for (ReaderAgreement.VersusConsensus v : agreement.versusConsensus()) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s | %s |%n",
+                        v.model() ? v.reader() : pseudonyms.annotator(v.reader()), v.boxPairs(), v.meanIou().format(),
+                        v.gradePairs(), v.gradePairs() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%",
+                                v.percentAgreement().value()), v.linearKappa().format()));
+            }
         }
         return md.toString().stripTrailing();
     }

@@ -13,15 +13,22 @@ public final class ExportCase {
     private final String name;
     private final String patient;
     private final CaseAnnotations annotations;
+    private final CaseAnnotations readings;
     private String split = "train";
     private Affine voxelToLps;
     private String modality = "";
 
-    public ExportCase(CaseRecord record, String name, String patient, CaseAnnotations annotations) {
+    /**
+     * @param annotations what is exported of the case (all readings, the consensus, or one reader's)
+     * @param readings every reading of the case, for the agreement between readers
+     */
+    public ExportCase(CaseRecord record, String name, String patient, CaseAnnotations annotations,
+                      CaseAnnotations readings) {
         this.record = record;
         this.name = name;
         this.patient = patient;
         this.annotations = annotations;
+        this.readings = readings;
     }
 
     public CaseRecord record() {
@@ -38,6 +45,10 @@ public final class ExportCase {
 
     public CaseAnnotations annotations() {
         return annotations;
+    }
+
+    public CaseAnnotations readings() {
+        return readings;
     }
 
     public String split() {
