@@ -73,6 +73,61 @@ class ImportDatasetCommandTest {
         assertTrue(out.toString().contains("already imported"), out.toString());
     }
 
+    /** The demo's two example readings exported in every format. */
+    private Path exportedDemo() throws Exception {
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        Path project;
+        try {
+            project = DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
+        } finally {
+            RunningApp.forgetDemo();
+        }
+        Path dataset = tmp.resolve("all-formats");
+        assertEquals(0, run("export", project.toString(), "--out", dataset.toString(), "--only-complete", "--format", "all"),
+                err.toString());
+        return dataset;
+    }
+
+    /** Every box of a project as "region min max", sorted: what survives whatever the case is called. */
+    private static List<String> boxes(Path project) throws Exception {
+        List<String> boxes = new ArrayList<>();
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            for (CaseAnnotations c : store.annotations().values()) {
+                c.boxes().forEach(b -> boxes.add(b.regionId() + " " + java.util.Arrays.toString(b.min()) + " "
+                        + java.util.Arrays.toString(b.max())));
+            }
+        }
+        boxes.sort(null);
+        return boxes;
+    }
+
+    @Test
+    void slicerMarkupsAndMonaiDatalistsComeBackAsTheSameBoxes() throws Exception {
+        Path dataset = exportedDemo();
+        Path direct = tmp.resolve("direct");
+        assertEquals(0, run("import-dataset", direct.toString(), dataset.toString(), "--format", "groundwork"), err.toString());
+        List<String> expected = boxes(direct);
+        assertEquals(10, expected.size(), expected.toString());
+
+        Path viaSlicer = tmp.resolve("via-slicer");
+        assertEquals(0, run("import-dataset", viaSlicer.toString(), dataset.resolve("markups").toString()), err.toString());
+        assertTrue(out.toString().startsWith("read 10 reading(s) from " + dataset.resolve("markups") + " (slicer)"), out.toString());
+        assertEquals(expected, boxes(viaSlicer), "ROIs in millimetres back to the same voxels");
+
+        Path viaMonai = tmp.resolve("via-monai");
+        assertEquals(0, run("import-dataset", viaMonai.toString(), dataset.resolve("dataset.json").toString()), err.toString());
+        assertTrue(out.toString().startsWith("read 10 reading(s) from " + dataset.resolve("dataset.json") + " (monai)"),
+                out.toString());
+        assertEquals(expected, boxes(viaMonai));
+
+        // 3DReasonKnee-style reading of Groundwork's own answers: the same boxes from [s0, s1, x0, x1, y0, y1].
+        Path viaAnswers = tmp.resolve("via-answers");
+        assertEquals(0, run("import-dataset", viaAnswers.toString(), dataset.resolve("quintuples.jsonl").toString(),
+                "--format", "reasonknee"), err.toString());
+        assertTrue(out.toString().contains("wrote 10 reading(s): 10 box(es), 20 step(s), 18 grade(s)"), out.toString());
+        assertEquals(expected, boxes(viaAnswers));
+    }
+
     /**
      * The records with what must survive a round trip: questions, boxes in voxels, steps with their
      * evidence, grades and the answer text. Ids, pseudonyms, splits and provenance aside, and what the

@@ -150,7 +150,7 @@ public final class ProjectActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a dataset for review");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Dataset records (quintuples.jsonl, JSON, JSON lines)", "*.jsonl", "*.json"),
+                new FileChooser.ExtensionFilter("Datasets (quintuples.jsonl, records, .mrk.json, dataset.json)", "*.jsonl", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         var file = chooser.showOpenDialog(owner);
         if (file != null) {

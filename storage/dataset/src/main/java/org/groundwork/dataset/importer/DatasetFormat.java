@@ -3,6 +3,7 @@ package org.groundwork.dataset.importer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The kinds of dataset Groundwork reads for review. */
@@ -10,7 +11,11 @@ public enum DatasetFormat {
     /** Groundwork's own export: {@code quintuples.jsonl} beside its {@code images/}. */
     GROUNDWORK,
     /** 3DReasonKnee-style records: image, question, answer with "Final diagnosis:" JSON. */
-    REASONKNEE;
+    REASONKNEE,
+    /** 3D Slicer markups: ROIs in {@code .mrk.json} files, a file or a folder of them. */
+    SLICER,
+    /** A MONAI (Decathlon) datalist, {@code dataset.json}, with boxes or label maps. */
+    MONAI;
 
     /** The format's name on the command line. */
     public String id() {
@@ -23,17 +28,31 @@ public enum DatasetFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown dataset format " + id + "; known: groundwork, reasonknee");
+        throw new IllegalArgumentException("unknown dataset format " + id + "; known: groundwork, reasonknee, slicer, monai");
     }
 
-    /** The file a path means: a folder's {@code quintuples.jsonl}, or the path itself. */
+    /** The file a path means: a folder's {@code quintuples.jsonl}, else its {@code dataset.json}, or the path itself. */
     static Path file(Path path) {
-        Path quintuples = path.resolve("quintuples.jsonl");
-        return Files.isDirectory(path) && Files.isRegularFile(quintuples) ? quintuples : path;
+        for (String name : List.of("quintuples.jsonl", "dataset.json")) {
+            if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(name))) {
+                return path.resolve(name);
+            }
+        }
+        return path;
+    }
+
+    private static boolean holdsMarkups(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".mrk.json"));
+        }
     }
 
     /** Guesses the format from the file: Groundwork's records carry {@code voxel_min}, others an answer. */
     public static DatasetFormat detect(Path path) throws IOException {
+        if (path.getFileName().toString().endsWith(".mrk.json") || Files.isDirectory(path)
+                && !Files.isRegularFile(file(path)) && (Files.isDirectory(path.resolve("markups")) || holdsMarkups(path))) {
+            return SLICER;
+        }
         Path file = file(path);
         if (!Files.isRegularFile(file)) {
             throw new IOException(path + ": no dataset file here (expected quintuples.jsonl or a JSON file of records)");
@@ -47,6 +66,9 @@ public enum DatasetFormat {
         }
         if (head.contains("\"answer\"") || head.contains("\"generated_text\"")) {
             return REASONKNEE;
+        }
+        if (head.contains("\"training\"") || head.contains("\"numTraining\"")) {
+            return MONAI;
         }
         throw new IOException(file + ": not a dataset Groundwork reads (no quintuples and no records with an answer)");
     }

@@ -1,6 +1,7 @@
 package org.groundwork.dataset.importer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.groundwork.annotate.core.protocol.Protocol;
 
@@ -18,6 +19,9 @@ public final class DatasetReader {
         return switch (format) {
             case GROUNDWORK -> QuintupleReader.read(file);
             case REASONKNEE -> ReasonKneeReader.read(file, protocol);
+            case SLICER -> SlicerReader.read(Files.isDirectory(path) && Files.isDirectory(path.resolve("markups"))
+                    ? path.resolve("markups") : path, protocol);
+            case MONAI -> MonaiReader.read(file, protocol);
         };
     }
 }

@@ -13,6 +13,7 @@ import org.groundwork.annotate.core.project.Evidence;
  * @param source the reader it becomes: "imported: <file>", with the annotator when the file names one
  * @param templateId the protocol question it answers, or null for a free question
  * @param regionId the protocol region its boxes are of, or null
+ * @param question the question's text; null for boxes alone (Slicer markups, MONAI label maps)
  * @param boxes each {min, max} voxel corners (i, j, k), ends exclusive
  * @param steps the reasoning steps in order
  * @param grades severity field to value

@@ -3,10 +3,13 @@ package org.groundwork.dataset.importer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.groundwork.annotate.core.project.Box;
+import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Evidence;
 import org.groundwork.annotate.core.project.Grade;
@@ -29,6 +32,17 @@ public final class ReadingWriter {
     private ReadingWriter() {
     }
 
+    /** The same source gave this answer (or these boxes) to the case before. */
+    private static boolean alreadyImported(CaseAnnotations before, ImportedReading r) {
+        if (r.question() == null) {
+            return !r.boxes().isEmpty() && r.boxes().stream().allMatch(b -> before.boxes().stream().anyMatch(x ->
+                    x.provenance().author().equals(r.source()) && Objects.equals(x.regionId(), r.regionId())
+                    && Arrays.equals(x.min(), b[0]) && Arrays.equals(x.max(), b[1])));
+        }
+        return before.questions().stream().anyMatch(q -> q.provenance().author().equals(r.source())
+                && Objects.equals(q.templateId(), r.templateId()) && (r.templateId() != null || q.text().equals(r.question())));
+    }
+
     /** @param caseOfImage the project's case for each image file (absolute, normalised paths) */
     public static Result write(ProjectRepository project, List<ImportedReading> readings, Map<Path, Long> caseOfImage,
                                Instant now) throws ProjectException {
@@ -43,14 +57,20 @@ public final class ReadingWriter {
                 skipped.add(new DatasetReadResult.Skipped(r.where(), "its image " + r.image() + " is not a case of the project"));
                 continue;
             }
-            boolean already = project.annotations(caseId).questions().stream().anyMatch(q -> q.provenance().author()
-                    .equals(r.source()) && java.util.Objects.equals(q.templateId(), r.templateId())
-                    && (r.templateId() != null || q.text().equals(r.question())));
-            if (already) {
+            if (alreadyImported(project.annotations(caseId), r)) {
                 skipped.add(new DatasetReadResult.Skipped(r.where(), "already imported (" + r.source() + " answered it)"));
                 continue;
             }
             Provenance by = Provenance.human(r.source(), now);
+            if (r.question() == null) {
+                for (int[][] b : r.boxes()) {
+                    project.apply(new Edit.PutBox(new Box(UUID.randomUUID().toString(), caseId, r.regionId(), null, b[0], b[1],
+                            Box.Shape.VOLUME, null, by)), r.source());
+                    boxes++;
+                }
+                written++;
+                continue;
+            }
             String questionId = UUID.randomUUID().toString();
             String text = r.question().isBlank() && r.templateId() != null
                     ? project.protocol().question(r.templateId()).map(t -> t.text()).orElse("") : r.question();

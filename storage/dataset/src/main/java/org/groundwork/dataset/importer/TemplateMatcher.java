@@ -10,8 +10,8 @@ import org.groundwork.annotate.core.protocol.SeverityField;
 
 /**
  * Finds the protocol question a record answers from what it grades and how it names the place. A
- * question qualifies when it grades every field the record gives and a word of its region's id
- * appears in the record's text (its name for the scores and its question); among those, each region
+ * question qualifies when it grades every field the record gives and a word of its region's id or
+ * name appears in the record's text (its name for the scores and its question); among those, each region
  * word found counts two and each other word of the question's own text counts one ("femur medial
  * central cartilage" picks {@code femur-medial-central}'s cartilage question). A tie is no match.
  */
@@ -32,7 +32,7 @@ final class TemplateMatcher {
             if (!graded.containsAll(fields)) {
                 continue;
             }
-            Set<String> region = words(t.region());
+            Set<String> region = words(t.region() + " " + protocol.regionName(t.region()));
             region.retainAll(words);
             if (region.isEmpty()) {
                 continue;
@@ -51,10 +51,14 @@ final class TemplateMatcher {
         return tie ? null : best;
     }
 
-    /** The words of four letters or more, lower case: short words say nothing about a place. */
+    /** Words that say nothing about a place or a finding. */
+    private static final Set<String> STOP = Set.of("the", "and", "are", "how", "any", "its", "for", "with", "there",
+            "what", "which", "this", "that", "does", "much", "severe", "subregion");
+
+    /** The words of three letters or more, lower case, but for {@link #STOP}. */
     private static Set<String> words(String text) {
         Set<String> words = new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
-        words.removeIf(w -> w.length() < 4);
+        words.removeIf(w -> w.length() < 3 || STOP.contains(w));
         return words;
     }
 }

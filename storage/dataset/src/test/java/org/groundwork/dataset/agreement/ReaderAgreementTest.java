@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Edit;
@@ -110,5 +112,39 @@ class ReaderAgreementTest {
         // w(i,j) * a_i * b_j / 9 = [2*(1/3) + 1*1 + 2*0 + 1*(2/3) + 2*(1/3) + 1*(1/3)] / 9 = (10/3) / 9.
         assertEquals(1 - (4.0 / 9) / ((10.0 / 3) / 9), size.linearKappa().value(), 1e-12);
         assertEquals(3, size.kappa().cases());
+    }
+
+    @Test
+    void eachReaderAndEachModelIsMeasuredAgainstTheConsensusWhichIsNoReaderOfItsOwn() {
+        Protocol knee = ProtocolReader.builtIn("knee-mri");
+        Provenance consensus = Provenance.human(org.groundwork.annotate.core.project.Readings.CONSENSUS, Instant.EPOCH);
+        CaseAnnotations c = CaseAnnotations.empty(1);
+        c = c.apply(new Edit.PutBox(new Box("a", 1, "femur-medial-central", null, new int[] {0, 0, 0}, new int[] {10, 10, 10}, A)));
+        c = c.apply(new Edit.PutBox(new Box("b", 1, "femur-medial-central", null, new int[] {5, 0, 0}, new int[] {15, 10, 10}, B)));
+        c = c.apply(new Edit.PutBox(new Box("c", 1, "femur-medial-central", null, new int[] {0, 0, 0}, new int[] {10, 10, 10},
+                consensus)));
+        for (Provenance p : List.of(A, B, consensus)) {
+            String q = "q-" + p.author();
+            c = c.apply(new Edit.PutQuestion(new Question(q, 1, "femur-medial-central", "q20", "?", p)));
+            c = c.apply(new Edit.SetGrade(1, new Grade(q, "Size of lesion", p == B ? 2 : 1, p)));
+        }
+        c = c.apply(new Edit.AddSuggestions(1, List.of(new org.groundwork.annotate.core.project.Suggestion("s", 1,
+                "femur-medial-central", new int[] {0, 0, 0}, new int[] {10, 10, 5}, 0.9, "atlas", "h", 5, Instant.EPOCH,
+                org.groundwork.annotate.core.project.Suggestion.Fate.PENDING, null, null, null))));
+        ReaderAgreement agreement = ReaderAgreement.of(knee, List.of(c));
+
+        ReaderAgreement.RegionAgreement region = agreement.regions().get(0);
+        assertEquals(1, region.pairs(), "A with B only: the consensus is not a third reader");
+        assertEquals(1 / 3.0, region.meanIou().value(), 1e-12);
+        Map<String, ReaderAgreement.VersusConsensus> versus = new java.util.TreeMap<>();
+        agreement.versusConsensus().forEach(v -> versus.put(v.reader(), v));
+        assertEquals(Set.of("dr.a", "dr.b", "model atlas"), versus.keySet());
+        assertEquals(1.0, versus.get("dr.a").meanIou().value(), 1e-12);
+        assertEquals(1 / 3.0, versus.get("dr.b").meanIou().value(), 1e-12);
+        assertEquals(100.0, versus.get("dr.a").percentAgreement().value(), 1e-12);
+        assertEquals(0.0, versus.get("dr.b").percentAgreement().value(), 1e-12);
+        assertEquals(0.5, versus.get("model atlas").meanIou().value(), 1e-12, "half the consensus box");
+        assertTrue(versus.get("model atlas").model());
+        assertEquals(0, versus.get("model atlas").gradePairs());
     }
 }
