@@ -80,6 +80,12 @@ class ReadersWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#worklistList").queryAs(ListView.class)
                 .getItems().size() == 6 && !w.worklist().shownCases().isEmpty() && workistText().contains("readers: dr.a"));
         CaseRecord third = w.worklist().shownCases().get(2);
+        // A case dealt by hand (Project → Readers of This Case…).
+        CaseRecord fourth = w.worklist().shownCases().get(3);
+        RunningApp.await(RunningApp.onFx(() -> w.reading().assign(fourth.id(), List.of("dr.c"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workistText().contains(fourth.id() + "  " + fourth.label())
+                && workistText().split(fourth.id() + "  " + fourth.label())[1].lines().skip(2).findFirst()
+                        .orElse("").strip().equals("readers: dr.c 0%"));
 
         // dr.a reads the third knee.
         read("dr.a", third, new int[] {20, 20, 10}, new int[] {40, 40, 20}, 2);

@@ -82,6 +82,12 @@ final class ExportDialog {
         CheckBox complete = new CheckBox("Only complete cases");
         complete.setId("onlyCompleteBox");
         grid.add(complete, 0, row++, 3, 1);
+        ChoiceBox<String> readings = new ChoiceBox<>();
+        readings.setId("readingsChoice");
+        readings.getItems().addAll("all", "consensus");
+        readings.setValue("all");
+        grid.add(new Label("Readings of cases read by several readers:"), 0, row);
+        grid.add(readings, 1, row++);
         TextField folder = new TextField();
         folder.setId("exportFolderField");
         folder.setPromptText("a new or empty folder");
@@ -118,7 +124,7 @@ final class ExportDialog {
             double[] shares = java.util.Arrays.stream(split.getText().split(",")).mapToDouble(s -> Double.parseDouble(s.strip()))
                     .toArray();
             return Optional.of(new ExportOptions(Path.of(folder.getText().strip()), formats, shares, 42,
-                    complete.isSelected(), style.getValue()));
+                    complete.isSelected(), style.getValue(), readings.getValue()));
         } catch (IllegalArgumentException e) {
             message(owner, Alert.AlertType.ERROR, "The export cannot start", e.getMessage());
             return Optional.empty();

@@ -191,13 +191,17 @@ final class MainMenuBar {
         MenuItem setup = item("Reading Setup…", null, "readingSetupItem");
         setup.setOnAction(e -> reading.chooseSetup());
         setup.disableProperty().bind(window.projectActions().canImportProperty().not());
+        MenuItem caseReaders = item("Readers of This Case…", null, "caseReadersItem");
+        caseReaders.setOnAction(e -> reading.chooseCaseReaders());
+        caseReaders.disableProperty().bind(window.workspace().openCaseProperty().isNull());
         MenuItem adjudicate = item("Adjudicate Case…", "Shortcut+Shift+B", "adjudicateItem");
         adjudicate.setOnAction(e -> reading.adjudicate());
         adjudicate.disableProperty().bind(window.workspace().openCaseProperty().isNull());
         MenuItem agreement = item("Agreement between Readers…", "Shortcut+Shift+J", "agreementItem");
         agreement.setOnAction(e -> window.agreement().show(window.stage()));
         agreement.disableProperty().bind(window.projectActions().canExportProperty().not());
-        return menu("Project", "projectMenu", switchReader, setup, new SeparatorMenuItem(), adjudicate, agreement);
+        return menu("Project", "projectMenu", switchReader, setup, caseReaders, new SeparatorMenuItem(), adjudicate,
+                agreement);
     }
 
     private Menu assistMenu() {

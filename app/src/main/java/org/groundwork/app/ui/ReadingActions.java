@@ -165,6 +165,38 @@ final class ReadingActions {
         return task;
     }
 
+    /** Project → Readers of This Case…: deals the open case to readers by hand. */
+    void chooseCaseReaders() {
+        SqliteProjectStore store = projects.storeProperty().get();
+        CaseRecord open = workspace.openCaseProperty().get();
+        if (store == null || store.readOnly() || open == null) {
+            statusBar.showMessage("Open a case of a project (not read-only) first.");
+            return;
+        }
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                String.join(", ", store.readerAssignments().getOrDefault(open.id(), List.of())));
+        dialog.initOwner(owner);
+        dialog.setTitle("Readers of This Case");
+        dialog.setHeaderText("Who reads case " + open.id() + " (" + open.label() + ")? Comma-separated, in order.");
+        dialog.getDialogPane().setId("caseReadersDialog");
+        dialog.showAndWait().map(Readings::parse).ifPresent(readers -> assign(open.id(), readers));
+    }
+
+    /** Deals one case to these readers. */
+    Task<Void> assign(long caseId, List<String> readers) {
+        SqliteProjectStore store = projects.storeProperty().get();
+        Task<Void> task = projects.submit(() -> {
+            store.assignReaders(Map.of(caseId, readers));
+            return null;
+        });
+        task.setOnSucceeded(e -> {
+            statusBar.showMessage("Case " + caseId + " is read by " + (readers.isEmpty() ? "anyone" : String.join(", ", readers)) + ".");
+            projects.republish();
+        });
+        task.setOnFailed(e -> statusBar.showMessage("The readers could not be saved: " + task.getException().getMessage()));
+        return task;
+    }
+
     /** Project → Adjudicate Case…: the open case with every reading, and the window that makes the consensus. */
     void adjudicate() {
         if (workspace.openCaseProperty().get() == null) {
