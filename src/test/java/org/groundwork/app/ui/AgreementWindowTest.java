@@ -104,7 +104,8 @@ class AgreementWindowTest {
         List<List<String>> fieldRows = rows(view, "#agreementFields");
         assertEquals(expected.fields().size(), fieldRows.size(), fieldRows.toString());
         for (ReaderAgreement.FieldAgreement f : expected.fields()) {
-            List<String> row = fieldRows.stream().filter(r -> r.get(0).equals(f.field())).findFirst().orElseThrow();
+            String shown = f.field() + (f.nominal() ? " (nominal)" : "");
+            List<String> row = fieldRows.stream().filter(r -> r.get(0).equals(shown)).findFirst().orElseThrow();
             assertEquals(List.of(String.valueOf(f.pairs()), "2", String.format(java.util.Locale.ROOT, "%.1f%%",
                     f.percentAgreement().value()), f.kappa().format(), f.linearKappa().format(), f.quadraticKappa().format()),
                     row.subList(1, 7), row.toString());

@@ -110,7 +110,7 @@ final class AgreementWindow {
         TableView<FieldAgreement> fields = new TableView<>(FXCollections.observableArrayList(agreement.fields()));
         fields.setId("agreementFields");
         fields.setPlaceholder(new Label("No protocol question was graded by two readers on the same case."));
-        fields.getColumns().add(text("Severity field", 210, FieldAgreement::field));
+        fields.getColumns().add(text("Severity field", 210, f -> f.field() + (f.nominal() ? " (nominal)" : "")));
         fields.getColumns().add(number("Pairs", FieldAgreement::pairs));
         fields.getColumns().add(number("Cases", f -> f.cases().size()));
         fields.getColumns().add(decimal("Agreement", "%.1f%%", f -> f.percentAgreement().value()));

@@ -24,7 +24,8 @@ import org.groundwork.annotate.core.protocol.SeverityField;
  * How well readers agree, from what they answered on the same cases. A reader is the author of an
  * answer. Boxes: for every case and region that two readers both boxed, the 3D IoU and Dice of their
  * first boxes there. Grades: for every protocol question two readers both answered on a case, their
- * grades field by field, as Cohen's kappa (unweighted, linear and quadratic) and percent agreement.
+ * grades field by field, as Cohen's kappa (unweighted; linear and quadratic too for ordinal fields,
+ * not for nominal ones) and percent agreement.
  * Intervals come from a bootstrap over cases.
  */
 public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement> fields,
@@ -37,8 +38,8 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
                                   double meanDice, int[] iouHistogram, List<Long> cases) {
     }
 
-    /** Grade agreement on one severity field. */
-    public record FieldAgreement(String field, int pairs, Estimate percentAgreement, Estimate kappa,
+    /** Grade agreement on one severity field; a nominal field has no weighted kappa (NaN). */
+    public record FieldAgreement(String field, boolean nominal, int pairs, Estimate percentAgreement, Estimate kappa,
                                  Estimate linearKappa, Estimate quadraticKappa, List<Long> cases) {
     }
 
@@ -226,10 +227,12 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
         List<List<int[]>> units = List.copyOf(byCase.values());
         int k = scale.options().size();
         int pairs = units.stream().mapToInt(List::size).sum();
-        return new FieldAgreement(field, pairs, over(units, Kappa::percentAgreement),
+        Estimate none = new Estimate(Double.NaN, Double.NaN, Double.NaN, units.size());
+        return new FieldAgreement(field, scale.nominal(), pairs, over(units, Kappa::percentAgreement),
                 over(units, p -> Kappa.of(p, k, Kappa.Weights.NONE)),
-                over(units, p -> Kappa.of(p, k, Kappa.Weights.LINEAR)),
-                over(units, p -> Kappa.of(p, k, Kappa.Weights.QUADRATIC)), List.copyOf(byCase.keySet()));
+                scale.nominal() ? none : over(units, p -> Kappa.of(p, k, Kappa.Weights.LINEAR)),
+                scale.nominal() ? none : over(units, p -> Kappa.of(p, k, Kappa.Weights.QUADRATIC)),
+                List.copyOf(byCase.keySet()));
     }
 
     private static Estimate over(List<List<int[]>> units, ToDoubleFunction<List<int[]>> statistic) {

@@ -61,6 +61,47 @@ class ReaderAgreementTest {
     }
 
     @Test
+    void linearWeightedKappaIsTheKappaOfTheEmbeddedTwoByTwoTablesAsWarrensShowed() {
+        // Linear weights on a K-grade scale equal a kappa built from the K-1 tables that split the scale after
+        // each grade: sum of (p_o - p_e) over the splits divided by sum of (1 - p_e) (Zbl 1220.62172).
+        int[][] table = {{7, 2, 1, 0}, {3, 9, 2, 1}, {0, 2, 6, 3}, {1, 0, 2, 5}};
+        List<int[]> pairs = pairs(table);
+        double seen = 0;
+        double chance = 0;
+        for (int cut = 0; cut < 3; cut++) {
+            final int c = cut;
+            double agree = pairs.stream().filter(p -> (p[0] <= c) == (p[1] <= c)).count() / (double) pairs.size();
+            double first = pairs.stream().filter(p -> p[0] <= c).count() / (double) pairs.size();
+            double second = pairs.stream().filter(p -> p[1] <= c).count() / (double) pairs.size();
+            double expected = first * second + (1 - first) * (1 - second);
+            seen += agree - expected;
+            chance += 1 - expected;
+        }
+        assertEquals(seen / chance, Kappa.of(pairs, 4, Kappa.Weights.LINEAR), 1e-12);
+    }
+
+    @Test
+    void aNominalFieldHasNoWeightedKappa() {
+        Protocol knee = ProtocolReader.builtIn("knee-mri");
+        List<CaseAnnotations> cases = new ArrayList<>();
+        int[][] morphologies = {{0, 0}, {2, 5}, {3, 3}};
+        for (int n = 0; n < 3; n++) {
+            long id = n + 1;
+            CaseAnnotations c = CaseAnnotations.empty(id);
+            c = c.apply(new Edit.PutQuestion(new Question("qa" + id, id, "medial-meniscus-body", "q49", "?", A)));
+            c = c.apply(new Edit.PutQuestion(new Question("qb" + id, id, "medial-meniscus-body", "q49", "?", B)));
+            c = c.apply(new Edit.SetGrade(id, new Grade("qa" + id, "morphology", morphologies[n][0], A)));
+            c = c.apply(new Edit.SetGrade(id, new Grade("qb" + id, "morphology", morphologies[n][1], B)));
+            cases.add(c);
+        }
+        ReaderAgreement.FieldAgreement morphology = ReaderAgreement.of(knee, cases).fields().get(0);
+        assertTrue(morphology.nominal(), "a tear's kind is no degree");
+        assertTrue(Double.isNaN(morphology.linearKappa().value()) && Double.isNaN(morphology.quadraticKappa().value()));
+        assertEquals(200.0 / 3, morphology.percentAgreement().value(), 1e-9);
+        assertTrue(!Double.isNaN(morphology.kappa().value()));
+    }
+
+    @Test
     void kappaIsUndefinedWhereNoDisagreementCouldBeExpected() {
         assertTrue(Double.isNaN(Kappa.of(pairs(new int[][] {{5, 0}, {0, 0}}), 2, Kappa.Weights.NONE)));
         assertTrue(Double.isNaN(Kappa.of(List.of(), 4, Kappa.Weights.LINEAR)));

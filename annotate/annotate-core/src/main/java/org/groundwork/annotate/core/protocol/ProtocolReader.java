@@ -163,13 +163,17 @@ public final class ProtocolReader {
             for (int f = 0; fields != null && f < fields.size(); f++) {
                 String fieldPath = path + ".severity[" + f + "]";
                 JsonNode field = fields.get(f);
-                object(field, fieldPath, Set.of("name", "help", "options"));
+                object(field, fieldPath, Set.of("name", "help", "options", "nominal"));
                 String name = text(field, fieldPath, "name", true);
                 if (!names.add(name)) {
                     throw error(fieldPath + ".name", "\"" + name + "\" is used by two fields of this question");
                 }
+                JsonNode nominal = field.get("nominal");
+                if (nominal != null && !nominal.isBoolean()) {
+                    throw error(fieldPath + ".nominal", "must be true or false");
+                }
                 severity.add(new SeverityField(name, text(field, fieldPath, "help", false),
-                        optionsOrScale(field.get("options"), fieldPath + ".options")));
+                        optionsOrScale(field.get("options"), fieldPath + ".options"), nominal != null && nominal.asBoolean()));
             }
             List<String> steps = new ArrayList<>();
             JsonNode prompts = array(node, path, "steps", false);

@@ -197,9 +197,10 @@ public final class DatasetCard {
             md.append("\n| severity field | pairs | cases | agreement | kappa | linear-weighted kappa "
                     + "| quadratic-weighted kappa |\n|---|---|---|---|---|---|---|\n");
             for (ReaderAgreement.FieldAgreement f : agreement.fields()) {
+                String weighted = "n/a (nominal)";
                 md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %s | %s |%n", f.field(), f.pairs(),
-                        f.cases().size(), f.percentAgreement().value(), f.kappa().format(), f.linearKappa().format(),
-                        f.quadraticKappa().format()));
+                        f.cases().size(), f.percentAgreement().value(), f.kappa().format(),
+                        f.nominal() ? weighted : f.linearKappa().format(), f.nominal() ? weighted : f.quadraticKappa().format()));
             }
             md.append("\nFor scale: published MOAKS inter-reader weighted kappas are 0.56 (cartilage), 0.61 (osteophytes) "
                     + "and 0.79 (bone marrow lesion size).\n");
