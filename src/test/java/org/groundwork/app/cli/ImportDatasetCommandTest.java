@@ -40,14 +40,7 @@ class ImportDatasetCommandTest {
 
     @Test
     void anExportImportedAndExportedAgainGivesTheSameRecords() throws Exception {
-        // The demo's two example readings: boxes, steps with box and view evidence, every grade.
-        RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        Path project;
-        try {
-            project = DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
-        } finally {
-            RunningApp.forgetDemo();
-        }
+        Path project = demoProject();
         Path first = tmp.resolve("first");
         assertEquals(0, run("export", project.toString(), "--out", first.toString(), "--only-complete"), err.toString());
 
@@ -73,15 +66,19 @@ class ImportDatasetCommandTest {
         assertTrue(out.toString().contains("already imported"), out.toString());
     }
 
-    /** The demo's two example readings exported in every format. */
-    private Path exportedDemo() throws Exception {
+    /** The demo on a small grid: two example readings with boxes, steps with box and view evidence, every grade. */
+    private Path demoProject() throws Exception {
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        Path project;
         try {
-            project = DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
+            return DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
         } finally {
             RunningApp.forgetDemo();
         }
+    }
+
+    /** The demo's two example readings exported in every format. */
+    private Path exportedDemo() throws Exception {
+        Path project = demoProject();
         Path dataset = tmp.resolve("all-formats");
         assertEquals(0, run("export", project.toString(), "--out", dataset.toString(), "--only-complete", "--format", "all"),
                 err.toString());
