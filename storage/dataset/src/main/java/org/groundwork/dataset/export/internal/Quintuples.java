@@ -38,7 +38,10 @@ public final class Quintuples {
 
     /** The question's boxes: those of its region (the first is "the" box of the quintuple). */
     public static List<Box> boxesOf(CaseAnnotations a, Question q) {
-        return a.boxes().stream().filter(b -> q.regionId() != null && q.regionId().equals(b.regionId())).toList();
+        List<Box> region = a.boxes().stream().filter(b -> q.regionId() != null && q.regionId().equals(b.regionId())).toList();
+        // Where several readers boxed the region, a reader's answer keeps their own boxes.
+        List<Box> own = region.stream().filter(b -> b.provenance().author().equals(q.provenance().author())).toList();
+        return own.isEmpty() ? region : own;
     }
 
     /** Severity as the protocol's fields in order, each with its value or null when ungraded. */
