@@ -35,6 +35,8 @@ class ArchitectureRulesCatchViolationsTest {
         String report = failureOf(RULES.headlessModulesHaveNoUiToolkit());
         assertTrue(report.contains("UsesJavaFx"), report);
         assertTrue(report.contains("UsesAwt"), report);
+        assertTrue(report.contains("BridgeUsesAwtWindow"), "the codec bridge may use rasters only: " + report);
+        assertTrue(!report.contains("BridgeUsesRaster"), "rasters are allowed in the codec bridge: " + report);
     }
 
     @Test

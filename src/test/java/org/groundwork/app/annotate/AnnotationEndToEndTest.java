@@ -300,6 +300,15 @@ class AnnotationEndToEndTest {
         }
         assertEquals("3 question(s), 3 box(es), 100% complete",
                 robot.lookup("#caseProgress").queryAs(Label.class).getText());
+        // Each box spans exactly the voxels its drag went from and to, in its own region.
+        for (int r = 0; r < 3; r++) {
+            String id = ids.get(r);
+            int[] c = corners[r];
+            Box box = workspace().editor().current().boxes().stream().filter(b -> id.equals(b.regionId())).findFirst()
+                    .orElseThrow();
+            assertArrayEquals(new int[] {c[0], c[1], c[2] + 1, c[3] + 1},
+                    new int[] {box.min()[0], box.min()[1], box.max()[0], box.max()[1]}, id);
+        }
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.ENTER); // mark done
         Screenshots.write(app.mainWindow().stage().getScene(), "annotation-three-regions");
         CaseAnnotations done = workspace().editor().current();
@@ -308,7 +317,8 @@ class AnnotationEndToEndTest {
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             assertEquals(done, store.annotations(done.caseId()));
             assertEquals(CaseStatus.DONE, store.cases().get(0).status());
-            assertTrue(store.cases().get(0).activeSeconds() >= 0);
+            assertTrue(store.cases().get(0).activeSeconds() >= 1, "the reader's time on the case was counted: "
+                    + store.cases().get(0).activeSeconds() + " s");
         }
     }
 

@@ -2,10 +2,8 @@ package org.groundwork.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -68,11 +66,31 @@ class MainWindowSmokeTest {
         assertTrue(labelsOf("#imageArea").contains("Open a DICOM folder or NIfTI file…"));
         assertTrue(labelsOf("#worklistPane").stream().anyMatch(t -> t != null && t.startsWith("No project open.")),
                 labelsOf("#worklistPane").toString());
-        assertNotNull(robot.lookup("#statusProgress").query());
+        assertFalse(robot.lookup("#statusProgress").query().isVisible(), "no progress bar while nothing runs");
+        assertFalse(robot.lookup("#statusCancel").query().isVisible());
         assertEquals("Ready.", robot.lookup("#statusMessage").queryAs(Label.class).getText());
 
+        // What the user sees: the window's own size, a dark image area in the middle, light text on the menu bar.
         Path shot = Screenshots.write(stage.getScene(), "main-window");
-        assertTrue(Files.size(shot) > 0);
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(shot.toFile());
+        assertEquals((int) stage.getScene().getWidth(), picture.getWidth());
+        assertEquals((int) stage.getScene().getHeight(), picture.getHeight());
+        javafx.geometry.Bounds area = robot.lookup("#imageArea").query().localToScene(
+                robot.lookup("#imageArea").query().getBoundsInLocal());
+        int centre = picture.getRGB((int) area.getMinX() + 5, (int) area.getCenterY() + 40);
+        assertTrue(brightness(centre) < 60, "the empty image area is dark: " + Integer.toHexString(centre));
+        javafx.geometry.Bounds bar = menus.localToScene(menus.getBoundsInLocal());
+        int brightest = 0;
+        for (int x = (int) bar.getMinX(); x < Math.min(picture.getWidth(), (int) bar.getMinX() + 60); x++) {
+            for (int y = (int) bar.getMinY(); y < (int) bar.getMaxY(); y++) {
+                brightest = Math.max(brightest, brightness(picture.getRGB(x, y)));
+            }
+        }
+        assertTrue(brightest > 150, "the \"File\" menu's letters are drawn: brightest " + brightest);
+    }
+
+    private static int brightness(int rgb) {
+        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
     }
 
     @Test
@@ -113,7 +131,14 @@ class MainWindowSmokeTest {
         assertTrue(all.stream().anyMatch(s -> s.action().startsWith("Slice view → window")), all.toString());
         robot.push(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
-        Node table = robot.lookup("#shortcutsTable").query();
+        javafx.scene.control.TableView<?> table = robot.lookup("#shortcutsTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(all.size(), table.getItems().size(), "F1 lists every shortcut the menus have");
+        List<String> shown = robot.from(table).lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getItem() != null)
+                .map(r -> robot.from(r).lookup(".table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                        .map(javafx.scene.control.Labeled::getText).collect(Collectors.joining(" | "))).toList();
+        assertTrue(shown.stream().anyMatch(row -> row.startsWith(javafx.scene.input.KeyCombination.keyCombination("Shortcut+O").getDisplayText() + " | File → Open Image File")),
+                shown.toString());
         Screenshots.write(table.getScene(), "shortcuts");
         robot.push(KeyCode.ESCAPE);
     }

@@ -79,7 +79,11 @@ class ViewerWindowTest {
         int before = axial.sliceProperty().get();
         robot.moveTo(axial).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNotEquals(before, axial.sliceProperty().get());
+        int moved = axial.sliceProperty().get() - before;
+        assertEquals(3, Math.abs(moved), "one slice per wheel notch");
+        robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, axial.sliceProperty().get(), "the other way brings it back");
         robot.clickOn(axial, MouseButton.SECONDARY);
         robot.push(KeyCode.END);
         assertEquals(axial.geometry().slices() - 1, axial.sliceProperty().get());
@@ -130,12 +134,19 @@ class ViewerWindowTest {
         })));
         double[] before = viewer().crosshairProperty().get();
         Bounds b = axial.localToScreen(axial.getBoundsInLocal());
-        robot.clickOn(b.getMinX() + b.getWidth() * 0.4, b.getMinY() + b.getHeight() * 0.6);
+        double x = b.getMinX() + b.getWidth() * 0.4;
+        double y = b.getMinY() + b.getHeight() * 0.6;
+        robot.clickOn(x, y);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, voxels.size());
-        double[] v = voxels.get(0);
-        assertTrue(v[0] >= -0.5 && v[0] < 48 && v[1] >= -0.5 && v[1] < 40 && v[2] >= -0.5 && v[2] < 24,
-                java.util.Arrays.toString(v));
+        // The voxel under the pointer: where the view maps that pixel in the patient, in the volume's voxels.
+        javafx.geometry.Point2D local = axial.screenToLocal(x, y);
+        double[] patient = axial.transform().toPatient(local.getX(), local.getY());
+        double[] expected = viewer().volumeProperty().get().voxelToLps().inverse().apply(patient[0], patient[1], patient[2]);
+        // The robot moves to whole screen pixels: within one pixel of where it was asked to click.
+        double onePixel = axial.geometry().pixelMm() / 0.8;
+        assertArrayEquals(expected, voxels.get(0), onePixel, "pixel " + onePixel + " voxels");
+        assertEquals(axial.sliceProperty().get(), axial.geometry().sliceOf(patient), "on the slice shown");
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(viewer().crosshairProperty().get()));
     }
 

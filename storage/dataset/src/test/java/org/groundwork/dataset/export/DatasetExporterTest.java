@@ -100,9 +100,32 @@ class DatasetExporterTest {
         assertEquals(0, mask.value(3, 4, 9), "the end is exclusive");
 
         JsonNode monai = JSON.readTree(out.resolve("dataset.json").toFile());
-        assertEquals(5, monai.get("numTraining").asInt() + monai.get("numValidation").asInt() + monai.get("numTest").asInt());
+        assertEquals(5, monai.get("numTraining").asInt() + monai.path("numValidation").asInt() + monai.path("numTest").asInt());
+        // The plots are pictures with something drawn in them, not empty files.
+        for (String plot : List.of("plots/grades.png", "plots/box-sizes.png")) {
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(out.resolve(plot).toFile());
+            assertTrue(picture.getWidth() >= 300 && picture.getHeight() >= 60, plot + " " + picture.getWidth() + "x" + picture.getHeight());
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            for (int y = 0; y < picture.getHeight(); y += 4) {
+                for (int x = 0; x < picture.getWidth(); x += 4) {
+                    colours.add(picture.getRGB(x, y));
+                }
+            }
+            assertTrue(colours.size() >= 3, plot + " has bars, axes and background: " + colours.size() + " colours");
+        }
+        // LLaVA conversations: a human turn with the image token, the answer with the box, one per record.
+        JsonNode llava = JSON.readTree(out.resolve("sft-llava.json").toFile());
+        assertEquals(6, llava.size());
+        assertTrue(llava.get(0).get("conversations").get(0).get("value").asText().startsWith("<image>\n"));
+        assertEquals("gpt", llava.get(0).get("conversations").get(1).get("from").asText());
+        assertTrue(llava.get(0).get("conversations").get(1).get("value").asText().contains("Final diagnosis: {\"bbox\":["));
         JsonNode coco = JSON.readTree(out.resolve("coco/annotations.json").toFile());
         assertEquals(5, coco.get("annotations").size(), "one 2D box per case");
+        JsonNode cocoImage = coco.get("images").get(0);
+        java.awt.image.BufferedImage slice = javax.imageio.ImageIO.read(out.resolve("coco").resolve(cocoImage.get("file_name")
+                .asText()).toFile());
+        assertEquals(List.of(cocoImage.get("width").asInt(), cocoImage.get("height").asInt()),
+                List.of(slice.getWidth(), slice.getHeight()), "the slice image has the size the annotation says");
         assertEquals(List.of(2, 3, 7, 5), ints(coco.get("annotations").get(0).get("bbox")), "[x, y, w, h] on slice k = 6");
         String card = Files.readString(out.resolve("README.md"));
         // Case 5 has two readers: sizes 0 and 0 (no disagreement could be expected: kappa undefined), depths 1 and 2.
