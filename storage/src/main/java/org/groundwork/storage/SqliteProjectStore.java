@@ -31,6 +31,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.storage.internal.Backups;
+import org.groundwork.storage.internal.ProgressTable;
 import org.groundwork.storage.internal.ProjectDatabase;
 import org.groundwork.storage.internal.SuggestionTable;
 import org.groundwork.annotate.core.project.Suggestion;
@@ -49,6 +50,9 @@ public final class SqliteProjectStore implements ProjectRepository {
     private final ProjectLock lock;
     private final Clock clock;
     private final Protocol protocol;
+    /** The annotations of the case edited last, kept so that its progress needs no read per edit. */
+    private CaseAnnotations lastEdited;
+    private Map<String, Double> lastProgress;
 
     private SqliteProjectStore(Path dir, Connection connection, ProjectLock lock, Clock clock, Protocol protocol) {
         this.dir = dir;
@@ -319,7 +323,24 @@ public final class SqliteProjectStore implements ProjectRepository {
                     ProjectDatabase.rollbackQuietly(connection);
                     throw new ProjectException(dir, "the edit refers to something that does not exist: " + edit);
                 }
+                CaseAnnotations after = null;
+                Map<String, Double> progress = null;
+                if (ProgressTable.changesAnswers(edit)) {
+                    // The case as it stands now: the last one edited with this edit applied, else read once.
+                    boolean known = lastEdited != null && lastEdited.caseId() == edit.caseId();
+                    after = known ? lastEdited.apply(edit) : annotations(edit.caseId());
+                    progress = ProgressTable.of(after, protocol);
+                    if (!known || !progress.equals(lastProgress)) {
+                        ProgressTable.write(connection, edit.caseId(), progress); // in the edit's transaction
+                    }
+                }
                 connection.commit();
+                if (after != null) {
+                    lastEdited = after;
+                    lastProgress = progress;
+                } else if (lastEdited != null && lastEdited.caseId() == edit.caseId()) {
+                    lastEdited = null; // another kind of edit of that case: read it again next time
+                }
             } catch (SQLException | RuntimeException e) {
                 ProjectDatabase.rollbackQuietly(connection);
                 throw e;
@@ -353,6 +374,53 @@ public final class SqliteProjectStore implements ProjectRepository {
         } catch (SQLException e) {
             throw ProjectDatabase.explain(dir, e);
         }
+    }
+
+    @Override
+    public synchronized Map<Long, Map<String, Double>> progress() {
+        try {
+            List<Long> missing = ProgressTable.missing(connection);
+            if (!missing.isEmpty()) {
+                // Cases from before the table: counted once from their annotations, and kept when the project is writable.
+                Map<Long, CaseAnnotations> all = missing.size() > 100 ? load(null) : null;
+                boolean write = !readOnly();
+                if (write) {
+                    connection.setAutoCommit(false);
+                }
+                try {
+                    for (long id : missing) {
+                        CaseAnnotations a = all != null ? all.getOrDefault(id, CaseAnnotations.empty(id)) : annotations(id);
+                        if (write) {
+                            ProgressTable.write(connection, id, ProgressTable.of(a, protocol));
+                        }
+                    }
+                    if (write) {
+                        connection.commit();
+                    }
+                } finally {
+                    if (write) {
+                        ProjectDatabase.autoCommitQuietly(connection);
+                    }
+                }
+                if (!write) {
+                    return computed(all, missing);
+                }
+            }
+            return ProgressTable.read(connection);
+        } catch (SQLException e) {
+            ProjectDatabase.rollbackQuietly(connection);
+            throw new IllegalStateException("reading the progress of " + dir, e);
+        }
+    }
+
+    /** A read-only project's progress: the table's rows, and the missing cases counted without writing. */
+    private Map<Long, Map<String, Double>> computed(Map<Long, CaseAnnotations> all, List<Long> missing) throws SQLException {
+        Map<Long, Map<String, Double>> progress = ProgressTable.read(connection);
+        for (long id : missing) {
+            CaseAnnotations a = all != null ? all.getOrDefault(id, CaseAnnotations.empty(id)) : annotations(id);
+            progress.put(id, ProgressTable.of(a, protocol));
+        }
+        return progress;
     }
 
     @Override

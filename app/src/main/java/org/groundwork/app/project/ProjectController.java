@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import org.groundwork.annotate.core.project.CaseRecord;
-import org.groundwork.annotate.core.project.Progress;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
@@ -115,22 +114,21 @@ public final class ProjectController implements AutoCloseable {
     }
 
     /**
-     * Sets the cases and their completeness on the FX thread; call on the store thread. Reading every
-     * case's annotations takes about a second for 10,000 cases, so this runs at open and import only.
+     * Sets the cases and their completeness on the FX thread; call on the store thread. The store keeps
+     * each case's completeness with its edits, so this is one query, not a read of every annotation.
      */
     private void publishCases(SqliteProjectStore from, List<CaseRecord> list) {
         Map<Long, Double> shares = new HashMap<>();
         Map<Long, Map<String, Double>> byReader = new HashMap<>();
-        Protocol protocol = from.protocol();
         Map<Long, List<String>> dealt = from.readerAssignments();
-        from.annotations().forEach((id, a) -> {
-            shares.put(id, Progress.completeness(a, protocol));
+        from.progress().forEach((id, progress) -> {
+            shares.put(id, progress.getOrDefault("", 0.0));
             java.util.LinkedHashSet<String> readers = new java.util.LinkedHashSet<>(dealt.getOrDefault(id, List.of()));
-            readers.addAll(a.readers());
+            progress.keySet().stream().filter(r -> !r.isEmpty()).forEach(readers::add);
             if (readers.size() > 1 || dealt.containsKey(id)) {
-                Map<String, Double> progress = new java.util.LinkedHashMap<>();
-                readers.forEach(r -> progress.put(r, Progress.completeness(a.readBy(r), protocol)));
-                byReader.put(id, progress);
+                Map<String, Double> each = new java.util.LinkedHashMap<>();
+                readers.forEach(r -> each.put(r, progress.getOrDefault(r, 0.0)));
+                byReader.put(id, each);
             }
         });
         Platform.runLater(() -> {

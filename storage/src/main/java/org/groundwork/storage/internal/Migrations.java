@@ -156,6 +156,15 @@ public final class Migrations {
                 reader TEXT NOT NULL,
                 position INTEGER NOT NULL,
                 PRIMARY KEY (case_id, reader));
+            """,
+            // 7: each case's completeness, overall ('') and per reader, kept with every edit of its answers;
+            // filled in for older cases the first time it is read
+            """
+            CREATE TABLE case_progress(
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                reader TEXT NOT NULL,
+                share REAL NOT NULL,
+                PRIMARY KEY (case_id, reader));
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

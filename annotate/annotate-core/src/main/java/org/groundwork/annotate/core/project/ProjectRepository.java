@@ -38,6 +38,12 @@ public interface ProjectRepository extends AutoCloseable {
     /** Setting "true" or "false": model proposals stay hidden until the reader has drawn their own box. */
     String BLIND_FIRST = "assist.blind_first";
 
+    /**
+     * Each case's completeness without reading its annotations: case id to "" (all its readings) and
+     * to each reader who answered, the share of complete questions (0 to 1).
+     */
+    Map<Long, Map<String, Double>> progress();
+
     /** The readers dealt to each case (see {@link Readings}); cases never assigned are absent. */
     Map<Long, List<String>> readerAssignments();
 
