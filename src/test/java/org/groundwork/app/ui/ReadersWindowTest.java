@@ -121,6 +121,11 @@ class ReadersWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "consensus saved".equals(
                 robot.lookup("#consensusState-q20").queryAs(Label.class).getText()));
         CaseAnnotations consensus = w.workspace().editor().current().readBy(Readings.CONSENSUS);
+        // One edit: Undo takes the whole consensus back, Redo brings it again.
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> w.workspace().undo()));
+        assertTrue(w.workspace().editor().current().readBy(Readings.CONSENSUS).questions().isEmpty(), "undone whole");
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> w.workspace().redo()));
+        assertEquals(consensus.questions().size(), w.workspace().editor().current().readBy(Readings.CONSENSUS).questions().size());
         Box union = consensus.boxes().get(0);
         assertArrayEquals(new int[] {20, 20, 10}, union.min());
         assertArrayEquals(new int[] {50, 40, 20}, union.max());

@@ -35,7 +35,7 @@ import org.groundwork.app.project.ProjectController;
  * The adjudicator's view of the open case: per protocol question, each reader's box (the lowest IoU
  * between them, marked when under {@link Adjudication#IOU_AGREEMENT}) and grades side by side, the
  * fields in dispute marked; choices for the consensus box (a reader's, union, intersection, mean),
- * each grade and whose reasoning; Save writes the consensus (undoable, like any edit).
+ * each grade and whose reasoning; Save writes the consensus in one edit, which Undo takes back whole.
  */
 final class AdjudicationWindow {
     private static final String DISPUTE = "-fx-text-fill: #d04020; -fx-font-weight: bold;";
@@ -197,9 +197,7 @@ final class AdjudicationWindow {
         CaseEditor editor = workspace.editor();
         List<Edit> edits = new ArrayList<>(Adjudication.consensus(all, item, decision, CurrentUser.name(), Instant.now()));
         try {
-            for (Edit edit : edits) {
-                editor.apply(edit);
-            }
+            editor.apply(new Edit.Batch(all.caseId(), edits)); // one step for Undo
             statusBar.showMessage("Consensus saved for " + item.templateId() + ".");
         } catch (ProjectException e) {
             statusBar.showMessage("The consensus could not be saved: " + e.getMessage());
