@@ -55,6 +55,8 @@ public final class CaseWorkspace {
     private final javafx.beans.property.BooleanProperty adjudicating = new javafx.beans.property.SimpleBooleanProperty();
     private final Timeline flush = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> flushTime()));
     private CaseEditor editor;
+    private int pendingWrites;
+    private boolean failedWrite;
     private Task<?> imageLoad;
 
     CaseWorkspace(ProjectController projects, MprViewer viewer, WorklistView worklist, StatusBar statusBar,
@@ -138,7 +140,7 @@ public final class CaseWorkspace {
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
-            CaseEditor opening = new CaseEditor(opened.annotations(), edit -> write(store, edit));
+            CaseEditor opening = new CaseEditor(opened.annotations(), edit -> write(store, c, edit));
             editor = opening;
             opening.addListener(() -> {
                 String reader = adjudicating.get() ? Readings.CONSENSUS : CurrentUser.name();
@@ -171,12 +173,43 @@ public final class CaseWorkspace {
         return task;
     }
 
-    /** Edits are written on the FX thread: a commit takes well under a millisecond (docs/benchmarks.md). */
-    private static void write(SqliteProjectStore store, Edit edit) throws ProjectException {
+    /**
+     * Sends an edit to the store thread and returns at once: the screen shows it now, marked as saving
+     * until its transaction commits. Edits are written in the order made. A write that fails shows the
+     * case again as it is saved (the edits queued after it were made on top of it) and says why.
+     */
+    private void write(SqliteProjectStore store, CaseRecord c, Edit edit) throws ProjectException {
         if (store.readOnly()) {
             throw new ProjectException(store.folder(), "is open read-only; the edit was not saved");
         }
-        store.apply(edit, CurrentUser.name());
+        String user = CurrentUser.name();
+        statusBar.showPending(++pendingWrites);
+        Task<Void> writing = projects.submit(() -> {
+            store.apply(edit, user);
+            return null;
+        });
+        writing.setOnSucceeded(e -> statusBar.showPending(--pendingWrites));
+        writing.setOnFailed(e -> {
+            statusBar.showPending(--pendingWrites);
+            if (!failedWrite) {
+                failedWrite = true; // one reload for a run of failures
+                Throwable why = writing.getException();
+                Task<?> reload = openCase.get() != null && openCase.get().id() == c.id() ? open(c) : null;
+                if (reload != null) {
+                    reload.addEventHandler(WorkerStateEvent.WORKER_STATE_SUCCEEDED, done -> failedWrite = false);
+                } else {
+                    failedWrite = false;
+                }
+                String said = "An edit could not be saved (" + why.getMessage() + "); the case shows what is saved.";
+                error(said);
+                Notify.warning(statusBar.node().getScene().getWindow(), "Not saved", said);
+            }
+        });
+    }
+
+    /** Edits shown but not yet committed; the status bar says so. */
+    int pendingWrites() {
+        return pendingWrites;
     }
 
     void undo() {
@@ -228,9 +261,9 @@ public final class CaseWorkspace {
             return;
         }
         try {
-            write(store, change.apply(c.id()));
+            write(store, c, change.apply(c.id()));
             statusBar.showMessage("Case " + c.id() + said);
-            projects.refreshCases();
+            projects.refreshCases(); // queued after the write on the store thread
         } catch (ProjectException e) {
             error(e.getMessage());
         }

@@ -102,6 +102,11 @@ public final class MainWindow {
     }
 
     /** The Assist menu's actions and the proposals they show; for the menus and tests. */
+    /** The open project and its store thread; for tests that need to hold the thread. */
+    ProjectController projects() {
+        return projects;
+    }
+
     /** Project → Switch Reader…, Reading Setup…, Adjudicate Case…. */
     ReadingActions reading() {
         return reading;

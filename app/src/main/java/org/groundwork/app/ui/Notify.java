@@ -15,4 +15,9 @@ final class Notify {
         Notifications.create().owner(owner).title(title).text(text).hideAfter(SHOWN_FOR)
                 .darkStyle().showInformation(); // dark, as the rest of the window
     }
+
+    /** Something went wrong that the user must know, though nothing waits for an answer. */
+    static void warning(Window owner, String title, String text) {
+        Notifications.create().owner(owner).title(title).text(text).hideAfter(SHOWN_FOR).darkStyle().showWarning();
+    }
 }

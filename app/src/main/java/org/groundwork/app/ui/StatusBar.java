@@ -12,7 +12,8 @@ public final class StatusBar {
     private final Label message = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
-    private final HBox box = new HBox(12, message, progress, cancel);
+    private final Label saving = new Label();
+    private final HBox box = new HBox(12, message, saving, progress, cancel);
 
     StatusBar() {
         box.setId("statusBar");
@@ -24,6 +25,9 @@ public final class StatusBar {
         cancel.setId("statusCancel");
         cancel.setVisible(false);
         cancel.managedProperty().bind(cancel.visibleProperty());
+        saving.setId("savingMark");
+        saving.setVisible(false);
+        saving.managedProperty().bind(saving.visibleProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
     }
@@ -35,6 +39,12 @@ public final class StatusBar {
     public void showMessage(String text) {
         message.textProperty().unbind();
         message.setText(text);
+    }
+
+    /** Shows how many edits are on screen but not yet on disk ("Saving 2 edit(s)…"), hidden at none. */
+    public void showPending(int edits) {
+        saving.setText(edits == 1 ? "Saving 1 edit…" : "Saving " + edits + " edits…");
+        saving.setVisible(edits > 0);
     }
 
     /** Follows a background task's message and progress until it ends. */

@@ -6,12 +6,13 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The annotations of the open case with undo and redo. Every change goes to the store first (one
- * transaction, durable when {@link Store#apply} returns) and only then into the model that the
- * tools and panels show; a failed write changes nothing. Confined to one thread (the FX thread).
+ * The annotations of the open case with undo and redo. Every change is handed to the store first and
+ * only then goes into the model that the tools and panels show; a store that refuses it (throws)
+ * changes nothing. The workstation's store queues the write for its own thread and returns at once,
+ * so the screen never waits on the disk. Confined to one thread (the FX thread).
  */
 public final class CaseEditor {
-    /** Writes one edit durably, as {@link ProjectRepository#apply} does. */
+    /** Takes one edit to be written, in order, as {@link ProjectRepository#apply} does; throws to refuse it. */
     @FunctionalInterface
     public interface Store {
         void apply(Edit edit) throws ProjectException;
