@@ -68,6 +68,7 @@ class ReadersWindowTest {
         }
         RunningApp.forgetDemo();
         CurrentUser.readAs(null);
+        WindowLayoutStore.preferences("reading").remove("reader"); // the next test starts as the login name again
     }
 
     @Test
