@@ -11,6 +11,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real application for a GUI test, as a user's start would, and waits for its tasks. */
 public final class RunningApp {
+    /** Watches the FX thread for the whole test run when {@code groundwork.test.watchdog} is set. */
+    public static final FxStallWatchdog WATCHDOG = Boolean.getBoolean("groundwork.test.watchdog") ? new FxStallWatchdog(50) : null;
+
     private RunningApp() {
     }
 
@@ -20,6 +23,9 @@ public final class RunningApp {
         FxToolkit.setupStage(Stage::hide);
         GroundworkApp app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
         WaitForAsyncUtils.waitForFxEvents();
+        if (Boolean.getBoolean("groundwork.test.watchdog")) {
+            WATCHDOG.drain().forEach(s -> System.err.println("STARTUP-STALL " + s.millis() + " ms\n  at " + s.stack()));
+        }
         return app;
     }
 
