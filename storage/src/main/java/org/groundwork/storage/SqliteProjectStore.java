@@ -379,48 +379,32 @@ public final class SqliteProjectStore implements ProjectRepository {
     @Override
     public synchronized Map<Long, Map<String, Double>> progress() {
         try {
+            // Cases from before the table: counted once from their annotations, and kept when the project is writable.
             List<Long> missing = ProgressTable.missing(connection);
-            if (!missing.isEmpty()) {
-                // Cases from before the table: counted once from their annotations, and kept when the project is writable.
-                Map<Long, CaseAnnotations> all = missing.size() > 100 ? load(null) : null;
-                boolean write = !readOnly();
-                if (write) {
-                    connection.setAutoCommit(false);
-                }
+            Map<Long, CaseAnnotations> all = missing.size() > 100 ? load(null) : null;
+            Map<Long, Map<String, Double>> counted = new LinkedHashMap<>();
+            for (long id : missing) {
+                CaseAnnotations a = all != null ? all.getOrDefault(id, CaseAnnotations.empty(id)) : annotations(id);
+                counted.put(id, ProgressTable.of(a, protocol));
+            }
+            if (!counted.isEmpty() && !readOnly()) {
+                connection.setAutoCommit(false);
                 try {
-                    for (long id : missing) {
-                        CaseAnnotations a = all != null ? all.getOrDefault(id, CaseAnnotations.empty(id)) : annotations(id);
-                        if (write) {
-                            ProgressTable.write(connection, id, ProgressTable.of(a, protocol));
-                        }
+                    for (Map.Entry<Long, Map<String, Double>> e : counted.entrySet()) {
+                        ProgressTable.write(connection, e.getKey(), e.getValue());
                     }
-                    if (write) {
-                        connection.commit();
-                    }
+                    connection.commit();
                 } finally {
-                    if (write) {
-                        ProjectDatabase.autoCommitQuietly(connection);
-                    }
-                }
-                if (!write) {
-                    return computed(all, missing);
+                    ProjectDatabase.autoCommitQuietly(connection);
                 }
             }
-            return ProgressTable.read(connection);
+            Map<Long, Map<String, Double>> progress = ProgressTable.read(connection);
+            progress.putAll(counted); // the same rows when they were written; the only ones read-only
+            return progress;
         } catch (SQLException e) {
             ProjectDatabase.rollbackQuietly(connection);
             throw new IllegalStateException("reading the progress of " + dir, e);
         }
-    }
-
-    /** A read-only project's progress: the table's rows, and the missing cases counted without writing. */
-    private Map<Long, Map<String, Double>> computed(Map<Long, CaseAnnotations> all, List<Long> missing) throws SQLException {
-        Map<Long, Map<String, Double>> progress = ProgressTable.read(connection);
-        for (long id : missing) {
-            CaseAnnotations a = all != null ? all.getOrDefault(id, CaseAnnotations.empty(id)) : annotations(id);
-            progress.put(id, ProgressTable.of(a, protocol));
-        }
-        return progress;
     }
 
     @Override
