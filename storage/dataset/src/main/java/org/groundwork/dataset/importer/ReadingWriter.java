@@ -61,41 +61,33 @@ public final class ReadingWriter {
                 skipped.add(new DatasetReadResult.Skipped(r.where(), "already imported (" + r.source() + " answered it)"));
                 continue;
             }
+            // One transaction per reading: its boxes, then its question with the steps and grades.
             Provenance by = Provenance.human(r.source(), now);
-            if (r.question() == null) {
-                for (int[][] b : r.boxes()) {
-                    project.apply(new Edit.PutBox(new Box(UUID.randomUUID().toString(), caseId, r.regionId(), null, b[0], b[1],
-                            Box.Shape.VOLUME, null, by)), r.source());
-                    boxes++;
-                }
-                written++;
-                continue;
-            }
-            String questionId = UUID.randomUUID().toString();
-            String text = r.question().isBlank() && r.templateId() != null
-                    ? project.protocol().question(r.templateId()).map(t -> t.text()).orElse("") : r.question();
-            project.apply(new Edit.PutQuestion(new Question(questionId, caseId, r.regionId(), r.templateId(), text, by)),
-                    r.source());
+            List<Edit> edits = new ArrayList<>();
             List<String> boxIds = new ArrayList<>();
             for (int[][] b : r.boxes()) {
                 String id = UUID.randomUUID().toString();
-                project.apply(new Edit.PutBox(new Box(id, caseId, r.regionId(), null, b[0], b[1], Box.Shape.VOLUME, null, by)),
-                        r.source());
+                edits.add(new Edit.PutBox(new Box(id, caseId, r.regionId(), null, b[0], b[1], Box.Shape.VOLUME, null, by)));
                 boxIds.add(id);
-                boxes++;
             }
-            for (int position = 0; position < r.steps().size(); position++) {
-                ImportedReading.Step s = r.steps().get(position);
-                Evidence evidence = s.boxIndex() != null && s.boxIndex() < boxIds.size()
-                        ? new Evidence.BoxRef(boxIds.get(s.boxIndex())) : s.view();
-                project.apply(new Edit.PutStep(caseId, new ReasoningStep(UUID.randomUUID().toString(), questionId, s.text(),
-                        evidence, by), position), r.source());
-                steps++;
+            if (r.question() != null) {
+                String questionId = UUID.randomUUID().toString();
+                String text = r.question().isBlank() && r.templateId() != null
+                        ? project.protocol().question(r.templateId()).map(t -> t.text()).orElse("") : r.question();
+                edits.add(new Edit.PutQuestion(new Question(questionId, caseId, r.regionId(), r.templateId(), text, by)));
+                for (int position = 0; position < r.steps().size(); position++) {
+                    ImportedReading.Step s = r.steps().get(position);
+                    Evidence evidence = s.boxIndex() != null && s.boxIndex() < boxIds.size()
+                            ? new Evidence.BoxRef(boxIds.get(s.boxIndex())) : s.view();
+                    edits.add(new Edit.PutStep(caseId, new ReasoningStep(UUID.randomUUID().toString(), questionId, s.text(),
+                            evidence, by), position));
+                }
+                r.grades().forEach((field, value) -> edits.add(new Edit.SetGrade(caseId, new Grade(questionId, field, value, by))));
+                steps += r.steps().size();
+                grades += r.grades().size();
             }
-            for (Map.Entry<String, Integer> g : r.grades().entrySet()) {
-                project.apply(new Edit.SetGrade(caseId, new Grade(questionId, g.getKey(), g.getValue(), by)), r.source());
-                grades++;
-            }
+            project.apply(new Edit.Batch(caseId, edits), r.source());
+            boxes += boxIds.size();
             written++;
         }
         return new Result(written, boxes, steps, grades, skipped);
