@@ -8,7 +8,6 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.app.project.DatasetImport;
 import org.groundwork.dataset.importer.DatasetFormat;
-import org.groundwork.dataset.importer.DatasetReadResult;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,13 +48,7 @@ final class ImportDatasetCommand implements Callable<Integer> {
                     report.read().readings().size(), dataset, chosen.id(), report.images().newCases(),
                     report.images().newImages(), report.images().alreadyPresent(), written.readings(), written.boxes(),
                     written.steps(), written.grades());
-            for (DatasetReadResult.Skipped s : report.read().skipped()) {
-                out.println("skipped: " + s.where() + ": " + s.reason());
-            }
-            for (DatasetReadResult.Skipped s : report.written().skipped()) {
-                out.println("skipped: " + s.where() + ": " + s.reason());
-            }
-            report.images().unreadable().forEach(f -> out.println("unreadable: " + f.file() + ": " + f.reason()));
+            report.leftOut().forEach(out::println);
             out.flush();
             return written.readings() == 0 && report.read().readings().isEmpty() ? GroundworkCommand.EXIT_BAD_INPUT : 0;
         } catch (IllegalArgumentException | IOException | ProjectException e) {

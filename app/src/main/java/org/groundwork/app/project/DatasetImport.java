@@ -22,6 +22,14 @@ public final class DatasetImport {
     /** What each step did; every record left out is in {@code read.skipped()} or {@code written.skipped()}. */
     public record Report(DatasetFormat format, DatasetReadResult read, ProjectImporter.Report images,
                          ReadingWriter.Result written) {
+        /** Every record and file left out, a line each: "skipped: <where>: <reason>" or "unreadable: <file>: <reason>". */
+        public List<String> leftOut() {
+            List<String> lines = new java.util.ArrayList<>();
+            read.skipped().forEach(s -> lines.add("skipped: " + s.where() + ": " + s.reason()));
+            written.skipped().forEach(s -> lines.add("skipped: " + s.where() + ": " + s.reason()));
+            images.unreadable().forEach(f -> lines.add("unreadable: " + f.file() + ": " + f.reason()));
+            return lines;
+        }
     }
 
     private DatasetImport() {

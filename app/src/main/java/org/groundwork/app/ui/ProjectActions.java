@@ -171,10 +171,7 @@ public final class ProjectActions {
         statusBar.track(task);
         task.setOnSucceeded(e -> {
             DatasetImport.Report report = task.getValue();
-            List<String> leftOut = new java.util.ArrayList<>();
-            report.read().skipped().forEach(s -> leftOut.add(s.where() + ": " + s.reason()));
-            report.written().skipped().forEach(s -> leftOut.add(s.where() + ": " + s.reason()));
-            report.images().unreadable().forEach(f -> leftOut.add(f.file() + ": " + f.reason()));
+            List<String> leftOut = report.leftOut();
             Alert alert = dialog(leftOut.isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING,
                     "Dataset imported for review",
                     report.written().readings() + " reading(s) written as \"imported: " + dataset.getFileName() + "\" ("

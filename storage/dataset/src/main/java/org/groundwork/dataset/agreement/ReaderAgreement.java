@@ -117,12 +117,9 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
                 for (Question q : consensus.questions()) {
                     own.questions().stream().filter(o -> q.templateId() != null && q.templateId().equals(o.templateId()))
                             .findFirst().ifPresent(o -> consensus.grades(q.id()).forEach((field, g) -> {
-                                Grade other = own.grades(o.id()).get(field);
-                                SeverityField scale = scales.get(field);
-                                int a = scale == null || other == null ? -1 : index(scale, other.value());
-                                int b = scale == null ? -1 : index(scale, g.value());
-                                if (a >= 0 && b >= 0) {
-                                    grades.add(new int[] {a, b});
+                                int[] pair = onScale(scales.get(field), own.grades(o.id()).get(field), g);
+                                if (pair != null) {
+                                    grades.add(pair);
                                 }
                             }));
                 }
@@ -188,18 +185,25 @@ public record ReaderAgreement(List<RegionAgreement> regions, List<FieldAgreement
                 for (int y = x + 1; y < answers.size(); y++) {
                     Map<String, Grade> gy = c.grades(answers.get(y).id());
                     c.grades(answers.get(x).id()).forEach((field, g) -> {
-                        SeverityField scale = scales.get(field);
-                        Grade other = gy.get(field);
-                        int a = scale == null ? -1 : index(scale, g.value());
-                        int b = scale == null || other == null ? -1 : index(scale, other.value());
-                        if (a >= 0 && b >= 0) {
+                        int[] pair = onScale(scales.get(field), g, gy.get(field));
+                        if (pair != null) {
                             into.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(c.caseId(), k -> new ArrayList<>())
-                                    .add(new int[] {a, b});
+                                    .add(pair);
                         }
                     });
                 }
             }
         }
+    }
+
+    /** Two grades of one field as positions on its scale, or null when either is missing or off the scale. */
+    private static int[] onScale(SeverityField scale, Grade first, Grade second) {
+        if (scale == null || first == null || second == null) {
+            return null;
+        }
+        int a = index(scale, first.value());
+        int b = index(scale, second.value());
+        return a >= 0 && b >= 0 ? new int[] {a, b} : null;
     }
 
     /** The position of a value on the field's scale (its options ordered by value), -1 when not on it. */

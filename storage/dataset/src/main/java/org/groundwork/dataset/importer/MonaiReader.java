@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groundwork.annotate.core.protocol.Protocol;
-import org.groundwork.annotate.core.protocol.Region;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.nifti.NiftiReader;
@@ -35,9 +34,10 @@ final class MonaiReader {
         root.path("labels").fields().forEachRemaining(e -> {
             try {
                 int value = Integer.parseInt(e.getKey());
-                protocol.regions().stream().filter(r -> r.name().equalsIgnoreCase(e.getValue().asText())
-                        || r.id().equals(e.getValue().asText())).map(Region::id).findFirst()
-                        .ifPresent(region -> regionOfValue.put(value, region));
+                String region = Records.regionNamed(protocol, e.getValue().asText());
+                if (region != null) {
+                    regionOfValue.put(value, region);
+                }
             } catch (NumberFormatException ignored) {
                 // a label key that is not a value names nothing in a map
             }

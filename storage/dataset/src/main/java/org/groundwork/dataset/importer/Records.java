@@ -3,6 +3,8 @@ package org.groundwork.dataset.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.protocol.Region;
 
 /** Small checks shared by the readers of dataset records. */
 final class Records {
@@ -49,6 +51,12 @@ final class Records {
     /** Why a line is not JSON, in one line. */
     static String notJson(java.io.IOException e) {
         return "not a JSON record (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
+    }
+
+    /** The id of the protocol region with this name (any case) or id, or null. */
+    static String regionNamed(Protocol protocol, String name) {
+        return protocol.regions().stream().filter(r -> r.name().equalsIgnoreCase(name) || r.id().equals(name))
+                .map(Region::id).findFirst().orElse(null);
     }
 
     static String textOrNull(JsonNode node) {

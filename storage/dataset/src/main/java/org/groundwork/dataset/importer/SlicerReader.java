@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.groundwork.annotate.core.protocol.Protocol;
-import org.groundwork.annotate.core.protocol.Region;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.Volume;
@@ -86,8 +85,7 @@ final class SlicerReader {
                 continue;
             }
             String name = roi.path("name").asText("");
-            String region = protocol.regions().stream().filter(r -> r.name().equalsIgnoreCase(name) || r.id().equals(name))
-                    .map(Region::id).findFirst().orElse(null);
+            String region = Records.regionNamed(protocol, name);
             if (region == null) {
                 skipped.add(new DatasetReadResult.Skipped(where, "no protocol region is called \"" + name
                         + "\"; the box is kept without a region"));

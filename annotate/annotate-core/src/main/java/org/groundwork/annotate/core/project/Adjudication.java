@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.SeverityField;
 
@@ -90,6 +91,10 @@ public final class Adjudication {
 
     /** The box a choice makes, as {min, max}; null when the choice gives none (no box, empty intersection). */
     public static int[][] box(Item item, BoxChoice choice, String reader) {
+        if (choice == BoxChoice.READER) {
+            Box b = item.boxes().get(reader);
+            return b == null ? null : new int[][] {b.min().clone(), b.max().clone()};
+        }
         List<Box> boxes = List.copyOf(item.boxes().values());
         if (boxes.isEmpty()) {
             return null;
@@ -98,30 +103,23 @@ public final class Adjudication {
         int[] max = new int[3];
         for (int a = 0; a < 3; a++) {
             final int axis = a;
+            IntStream starts = boxes.stream().mapToInt(b -> b.min()[axis]);
+            IntStream ends = boxes.stream().mapToInt(b -> b.max()[axis]);
             switch (choice) {
-                case READER -> {
-                    Box b = item.boxes().get(reader);
-                    if (b == null) {
-                        return null;
-                    }
-                    min[a] = b.min()[a];
-                    max[a] = b.max()[a];
-                }
                 case UNION -> {
-                    min[a] = boxes.stream().mapToInt(b -> b.min()[axis]).min().orElseThrow();
-                    max[a] = boxes.stream().mapToInt(b -> b.max()[axis]).max().orElseThrow();
+                    min[a] = starts.min().orElseThrow();
+                    max[a] = ends.max().orElseThrow();
                 }
                 case INTERSECTION -> {
-                    min[a] = boxes.stream().mapToInt(b -> b.min()[axis]).max().orElseThrow();
-                    max[a] = boxes.stream().mapToInt(b -> b.max()[axis]).min().orElseThrow();
+                    min[a] = starts.max().orElseThrow();
+                    max[a] = ends.min().orElseThrow();
                     if (max[a] <= min[a]) {
                         return null;
                     }
                 }
-                case MEAN -> {
-                    min[a] = (int) Math.round(boxes.stream().mapToInt(b -> b.min()[axis]).average().orElseThrow());
-                    max[a] = Math.max(min[a] + 1, (int) Math.round(boxes.stream().mapToInt(b -> b.max()[axis]).average()
-                            .orElseThrow()));
+                default -> { // MEAN
+                    min[a] = (int) Math.round(starts.average().orElseThrow());
+                    max[a] = Math.max(min[a] + 1, (int) Math.round(ends.average().orElseThrow()));
                 }
             }
         }
