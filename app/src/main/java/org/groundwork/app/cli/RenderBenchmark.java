@@ -11,6 +11,7 @@ import org.groundwork.viewer.core.ScanResult;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.io.VolumeScanner;
 import org.groundwork.viewer.core.render.Plane;
+import org.groundwork.viewer.core.render.SampledSlice;
 import org.groundwork.viewer.core.render.SliceGeometry;
 import org.groundwork.viewer.core.render.SliceRenderer;
 import org.groundwork.viewer.core.render.WindowLevel;
@@ -64,6 +65,15 @@ final class RenderBenchmark implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %-8s %4d x %4d %-7s median %.2f ms, p90 %.2f ms%n", plane, g.width(), g.height(),
                         i.name().toLowerCase(Locale.ROOT), ms[RUNS / 2], ms[RUNS * 9 / 10]);
             }
+            // A window/level drag: same slice, a new window each frame; the view re-maps its samples.
+            SampledSlice sampled = new SampledSlice();
+            int[] argb = new int[g.width() * g.height()];
+            int[] frame = {0};
+            double[] ms = time(() -> renderer.render(g, g.slices() / 2,
+                    new WindowLevel(window.center() + frame[0]++ % 50, window.width()),
+                    SliceRenderer.Interpolation.LINEAR, false, argb, sampled));
+            out.printf(Locale.ROOT, "  %-8s %4d x %4d window change (slice kept) median %.2f ms, p90 %.2f ms%n", plane,
+                    g.width(), g.height(), ms[RUNS / 2], ms[RUNS * 9 / 10]);
         }
         int[][] buffers = new int[3][];
         for (int p = 0; p < 3; p++) {

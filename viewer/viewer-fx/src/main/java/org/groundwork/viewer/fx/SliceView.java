@@ -24,6 +24,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.groundwork.viewer.core.render.Plane;
+import org.groundwork.viewer.core.render.SampledSlice;
 import org.groundwork.viewer.core.render.SliceGeometry;
 import org.groundwork.viewer.core.render.SliceRenderer;
 import org.groundwork.viewer.core.render.WindowLevel;
@@ -43,6 +44,7 @@ public final class SliceView extends Region {
     private final Label bottomInfo = new Label();
     private final List<Overlay> overlays = new ArrayList<>();
     private final RenderScheduler<int[]> scheduler = new RenderScheduler<>(this::publish);
+    private final SampledSlice sampled = new SampledSlice();
 
     private final ObjectProperty<SliceRenderer> source = new SimpleObjectProperty<>(this, "source");
     private final IntegerProperty slice = new SimpleIntegerProperty(this, "slice");
@@ -199,6 +201,7 @@ public final class SliceView extends Region {
 
     /** Draws the current slice again (the voxels changed, e.g. while a volume finishes loading). */
     public void refresh() {
+        sampled.invalidate();
         requestRender();
     }
 
@@ -249,7 +252,7 @@ public final class SliceView extends Region {
         SliceRenderer.Interpolation i = interpolation.get();
         scheduler.request(() -> {
             int[] argb = new int[g.width() * g.height()];
-            renderer.render(g, s, w, i, inverted, argb);
+            renderer.render(g, s, w, i, inverted, argb, sampled);
             return argb;
         });
         updateInfo();

@@ -34,32 +34,91 @@ public final class SliceRenderer {
      */
     public void render(SliceGeometry g, int slice, WindowLevel window, Interpolation interpolation, boolean invert,
                        int[] argb) {
+        render(g, slice, window, interpolation, invert, argb, null);
+    }
+
+    /**
+     * As {@link #render(SliceGeometry, int, WindowLevel, Interpolation, boolean, int[])}, keeping the
+     * sampled stored values of 16-bit volumes in {@code samples}: when the next call asks for the same
+     * slice, only the window is applied again (window/level drags do not resample the volume).
+     *
+     * @param samples this view's last sampled slice, or null
+     */
+    public void render(SliceGeometry g, int slice, WindowLevel window, Interpolation interpolation, boolean invert,
+                       int[] argb, SampledSlice samples) {
+        short[] shorts = volume.data() instanceof VoxelData.Int16 a ? a.values()
+                : volume.data() instanceof VoxelData.UInt16 b ? b.values() : null;
+        if (shorts == null) {
+            renderAnyType(g, slice, window, interpolation, invert, argb);
+            return;
+        }
+        int[] stored = argb;
+        if (samples != null) {
+            stored = samples.valuesFor(this, g, slice, interpolation);
+            if (!samples.isFresh()) {
+                sample(g, slice, interpolation, shorts, stored);
+            }
+        } else {
+            sample(g, slice, interpolation, shorts, stored);
+        }
+        applyWindow(stored, lookupTable(window, invert), argb);
+    }
+
+    private static final int TILE = 32;
+    private static final long PARALLEL_PIXELS = 64 * 1024;
+
+    /** Fills {@code out} with stored values ({@code value & 0xFFFF}), -1 outside the volume. */
+    private void sample(SliceGeometry g, int slice, Interpolation interpolation, short[] shorts, int[] out) {
+        double[] start = toVoxel.apply(g.origin()[0] + g.normal()[0] * slice * g.sliceMm(),
+                g.origin()[1] + g.normal()[1] * slice * g.sliceMm(), g.origin()[2] + g.normal()[2] * slice * g.sliceMm());
+        double[] dx = linear(g.right(), g.pixelMm());
+        double[] dy = linear(g.down(), g.pixelMm());
+        boolean signed = volume.data() instanceof VoxelData.Int16;
+        AxisAlignedSampler aligned = interpolation == Interpolation.LINEAR
+                ? AxisAlignedSampler.of(volume, g.width(), g.height(), start, dx, dy) : null;
+        // Tiles keep the voxels a block of pixels needs in the cache, whichever way the plane cuts
+        // through the volume's memory order; bands go to all cores for big slices.
+        int rows = aligned != null ? AxisAlignedSampler.BAND : TILE;
+        int bands = (g.height() + rows - 1) / rows;
+        java.util.function.IntConsumer band = b -> {
+            if (aligned != null) {
+                aligned.rows(shorts, signed, out, b * rows, Math.min(g.height(), (b + 1) * rows));
+                return;
+            }
+            for (int tx = 0; tx < g.width(); tx += TILE) {
+                shortTile(out, g, tx, b * TILE, start, dx, dy, shorts, signed, interpolation);
+            }
+        };
+        inBands(g, bands, band);
+    }
+
+    /** argb = the window's grey of each stored value; black where there is none. */
+    private static void applyWindow(int[] stored, int[] lut, int[] argb) {
+        for (int n = 0; n < argb.length; n++) {
+            int value = stored[n];
+            argb[n] = value < 0 ? BLACK : lut[value];
+        }
+    }
+
+    private static void inBands(SliceGeometry g, int bands, java.util.function.IntConsumer band) {
+        if ((long) g.width() * g.height() < PARALLEL_PIXELS) {
+            for (int b = 0; b < bands; b++) {
+                band.accept(b);
+            }
+        } else {
+            org.groundwork.viewer.core.Workers.await(
+                    () -> java.util.stream.IntStream.range(0, bands).parallel().forEach(band));
+        }
+    }
+
+    /** Float, 32-bit, 8-bit and colour volumes: one pass, value by value. */
+    private void renderAnyType(SliceGeometry g, int slice, WindowLevel window, Interpolation interpolation,
+                               boolean invert, int[] argb) {
         double[] start = toVoxel.apply(g.origin()[0] + g.normal()[0] * slice * g.sliceMm(),
                 g.origin()[1] + g.normal()[1] * slice * g.sliceMm(), g.origin()[2] + g.normal()[2] * slice * g.sliceMm());
         double[] dx = linear(g.right(), g.pixelMm());
         double[] dy = linear(g.down(), g.pixelMm());
         int[] lut = lookupTable(window, invert);
-        short[] shorts = volume.data() instanceof VoxelData.Int16 a ? a.values()
-                : volume.data() instanceof VoxelData.UInt16 b ? b.values() : null;
-        if (shorts != null) {
-            // Tiles keep the voxels a block of pixels needs in the cache, whichever way the plane
-            // cuts through the volume's memory order; bands of tiles go to all cores for big slices.
-            int bands = (g.height() + TILE - 1) / TILE;
-            java.util.function.IntConsumer band = b -> {
-                for (int tx = 0; tx < g.width(); tx += TILE) {
-                    shortTile(argb, g, tx, b * TILE, start, dx, dy, shorts, lut, interpolation);
-                }
-            };
-            if ((long) g.width() * g.height() < PARALLEL_PIXELS) {
-                for (int b = 0; b < bands; b++) {
-                    band.accept(b);
-                }
-            } else {
-                org.groundwork.viewer.core.Workers.await(
-                        () -> java.util.stream.IntStream.range(0, bands).parallel().forEach(band));
-            }
-            return;
-        }
         for (int y = 0; y < g.height(); y++) {
             double ci = start[0] + y * dy[0];
             double cj = start[1] + y * dy[1];
@@ -73,37 +132,32 @@ public final class SliceRenderer {
         }
     }
 
-    private static final int TILE = 32;
-    private static final long PARALLEL_PIXELS = 64 * 1024;
-
     private void shortTile(int[] out, SliceGeometry g, int tx, int ty, double[] start, double[] dx, double[] dy,
-                           short[] values, int[] lut, Interpolation interpolation) {
+                           short[] values, boolean signed, Interpolation interpolation) {
         int width = g.width();
         int xEnd = Math.min(width, tx + TILE);
         int yEnd = Math.min(g.height(), ty + TILE);
         int nx = volume.nx(), ny = volume.ny(), nz = volume.nz(), nxy = nx * ny;
-        boolean nearest = interpolation == Interpolation.NEAREST;
-        boolean signed = volume.data() instanceof VoxelData.Int16;
-        // A view in the acquisition plane lies exactly on one slice: blend four voxels, not eight.
-        boolean onSlice = Math.abs(dx[2]) < 1e-9 && Math.abs(dy[2]) < 1e-9 && Math.abs(start[2] - Math.rint(start[2])) < 1e-6;
-        double lo = nearest ? -0.5 : 0;
-        double hiI = nearest ? nx - 0.5 : nx - 1, hiJ = nearest ? ny - 0.5 : ny - 1, hiK = nearest ? nz - 0.5 : nz - 1;
-        if (!nearest) {
-            linearTile(out, width, tx, xEnd, ty, yEnd, start, dx, dy, values, lut, signed, onSlice);
+        if (interpolation == Interpolation.LINEAR) {
+            // A view in the acquisition plane lies exactly on one slice: blend four voxels, not eight.
+            boolean onSlice = Math.abs(dx[2]) < 1e-9 && Math.abs(dy[2]) < 1e-9
+                    && Math.abs(start[2] - Math.rint(start[2])) < 1e-6;
+            linearTile(out, width, tx, xEnd, ty, yEnd, start, dx, dy, values, signed, onSlice);
             return;
         }
+        double lo = -0.5, hiI = nx - 0.5, hiJ = ny - 0.5, hiK = nz - 0.5;
         for (int y = ty; y < yEnd; y++) {
             double ri = start[0] + y * dy[0], rj = start[1] + y * dy[1], rk = start[2] + y * dy[2];
             int row = y * width;
             for (int x = tx; x < xEnd; x++) {
                 double fi = ri + x * dx[0], fj = rj + x * dx[1], fk = rk + x * dx[2];
                 if (fi < lo || fj < lo || fk < lo || fi > hiI || fj > hiJ || fk > hiK) {
-                    out[row + x] = BLACK;
+                    out[row + x] = -1;
                 } else {
                     int i = Math.min(nx - 1, (int) (fi + 0.5));
                     int j = Math.min(ny - 1, (int) (fj + 0.5));
                     int k = Math.min(nz - 1, (int) (fk + 0.5));
-                    out[row + x] = lut[values[i + nx * j + nxy * k] & 0xFFFF];
+                    out[row + x] = values[i + nx * j + nxy * k] & 0xFFFF;
                 }
             }
         }
@@ -113,11 +167,11 @@ public final class SliceRenderer {
     private static final double ONE = 1 << FIXED;
 
     /**
-     * Trilinear sampling in 16.16 fixed point: one addition per axis and pixel, weights taken from
-     * the fraction bits. Coordinates outside [0, n - 1] give black.
+     * Trilinear sampling in 16.16 fixed point for planes at any angle: one addition per axis and
+     * pixel, weights taken from the fraction bits. Coordinates outside [0, n - 1] give -1.
      */
     private void linearTile(int[] out, int width, int tx, int xEnd, int ty, int yEnd, double[] start, double[] dx,
-                            double[] dy, short[] v, int[] lut, boolean signed, boolean onSlice) {
+                            double[] dy, short[] v, boolean signed, boolean onSlice) {
         int nx = volume.nx(), ny = volume.ny(), nz = volume.nz(), nxy = nx * ny;
         long maxI = (long) (nx - 1) << FIXED, maxJ = (long) (ny - 1) << FIXED, maxK = (long) (nz - 1) << FIXED;
         long sx = Math.round(dx[0] * ONE), sy = Math.round(dx[1] * ONE), sz = Math.round(dx[2] * ONE);
@@ -130,7 +184,7 @@ public final class SliceRenderer {
             int row = y * width;
             for (int x = tx; x < xEnd; x++, fi += sx, fj += sy, fk += sz) {
                 if (fi < 0 || fj < 0 || fk < 0 || fi > maxI || fj > maxJ || fk > maxK) {
-                    out[row + x] = BLACK;
+                    out[row + x] = -1;
                     continue;
                 }
                 int i0 = (int) (fi >> FIXED), j0 = (int) (fj >> FIXED), k0 = (int) (fk >> FIXED);
@@ -149,13 +203,13 @@ public final class SliceRenderer {
                     value = mix(value, mix(c01, c11, tj), tk);
                 }
                 // Windowing is linear in the stored value, so the table serves interpolated values too.
-                out[row + x] = lut[value & 0xFFFF];
+                out[row + x] = value & 0xFFFF;
             }
         }
     }
 
     /** a + (b - a) * t / 256, rounded. */
-    private static int mix(int a, int b, int t) {
+    static int mix(int a, int b, int t) {
         return a + (((b - a) * t + 128) >> 8);
     }
 
@@ -167,8 +221,26 @@ public final class SliceRenderer {
         return new double[] {p[0] - o[0], p[1] - o[1], p[2] - o[2]};
     }
 
+    /** The last window's table: scrolling and moving the crosshair keep the window. */
+    private record Lut(WindowLevel window, boolean invert, int[] table) {
+    }
+
+    private volatile Lut lastLut;
+
     /** Stored value → ARGB for 8- and 16-bit data, so that a pixel costs one array read. */
     private int[] lookupTable(WindowLevel window, boolean invert) {
+        Lut last = lastLut;
+        if (last != null && last.window().equals(window) && last.invert() == invert) {
+            return last.table();
+        }
+        int[] table = newLookupTable(window, invert);
+        if (table != null) {
+            lastLut = new Lut(window, invert, table);
+        }
+        return table;
+    }
+
+    private int[] newLookupTable(WindowLevel window, boolean invert) {
         VoxelData data = volume.data();
         int size;
         if (data instanceof VoxelData.UInt8) {
@@ -179,10 +251,20 @@ public final class SliceRenderer {
             return null;
         }
         boolean signed = data instanceof VoxelData.Int16;
+        int min = signed ? Short.MIN_VALUE : 0, max = signed ? Short.MAX_VALUE : size - 1;
+        double slope = volume.slope(), intercept = volume.intercept();
+        int from = min, to = max;
+        if (slope > 0) {
+            // Every value below the window is black and above it white: compute only the ramp.
+            from = (int) Math.max(min, Math.floor((window.lower() - intercept) / slope));
+            to = (int) Math.min(max, Math.ceil((window.lower() + window.width() - intercept) / slope));
+        }
+        int below = argb(window.grey(min * slope + intercept), invert);
+        int above = argb(window.grey(max * slope + intercept), invert);
         int[] lut = new int[size];
-        for (int raw = 0; raw < size; raw++) {
-            int stored = signed ? (short) raw : raw;
-            lut[raw] = argb(window.grey(stored * volume.slope() + volume.intercept()), invert);
+        for (int stored = min; stored <= max; stored++) {
+            lut[stored & (size - 1)] = stored < from ? below : stored > to ? above
+                    : argb(window.grey(stored * slope + intercept), invert);
         }
         return lut;
     }
