@@ -60,3 +60,23 @@ peer=$(nibabel_ms "$work/series.nii.gz")
 capped=$(GROUNDWORK_JAVA_OPTS="-Xmx${heap_mib}m" "$root/groundwork" bench load "$work/series.nii.gz" --repeat 5 --warmup 2 \
   | sed -n 's/.*median \([0-9.]*\) ms.*/\1 ms/p' || echo "failed")
 echo "| NIfTI .nii.gz | $ours | nibabel dataobj | $peer | $(awk "BEGIN {printf \"%.2f\", $ours / $peer}") | $capped |"
+
+# Writing .nii.gz: the whole `groundwork convert` command (JVM start included) against
+# `dcm2niix -z y` on the same folder, median of 5 runs each, alternating.
+convert_ms=(); peer_ms=()
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$root/groundwork" convert "$work/explicit" "$work/ours.nii.gz" >/dev/null
+  convert_ms+=($(( ($(date +%s%N) - start) / 1000000 )))
+  rm -rf "$work/out" && mkdir "$work/out"
+  start=$(date +%s%N)
+  dcm2niix -z y -b n -f x -o "$work/out" "$work/explicit" >/dev/null
+  peer_ms+=($(( ($(date +%s%N) - start) / 1000000 )))
+done
+ours=$(printf '%s\n' "${convert_ms[@]}" | median)
+peer=$(printf '%s\n' "${peer_ms[@]}" | median)
+echo
+echo "| writing .nii.gz | Groundwork convert ms | dcm2niix -z y ms | ratio | sizes (bytes) |"
+echo "|---|---|---|---|---|"
+echo "| DICOM explicit → .nii.gz | $ours | $peer | $(awk "BEGIN {printf \"%.2f\", $ours / $peer}") |" \
+  "$(stat -c %s "$work/ours.nii.gz") vs $(stat -c %s "$work/out/x.nii.gz") |"

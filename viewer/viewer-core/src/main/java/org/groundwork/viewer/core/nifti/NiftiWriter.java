@@ -164,7 +164,7 @@ public final class NiftiWriter {
     static byte[] gzipMember(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
         out.writeBytes(new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, (byte) 0xFF});
-        Deflater deflater = new Deflater(3, true);
+        Deflater deflater = new Deflater(1, true);
         deflater.setInput(bytes);
         deflater.finish();
         byte[] buffer = new byte[64 * 1024];
