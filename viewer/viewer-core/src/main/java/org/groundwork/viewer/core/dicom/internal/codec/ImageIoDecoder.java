@@ -12,8 +12,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.groundwork.viewer.core.BadInputException;
 
 /**
- * Decodes JPEG (TwelveMonkeys: baseline, extended, lossless) and JPEG 2000 (jai-imageio) frames
- * through ImageIO. Samples are taken raw from the raster, without ImageIO's colour conversion, so
+ * Decodes JPEG (TwelveMonkeys: baseline, extended, and lossless with subsampled components) and
+ * JPEG 2000 (jai-imageio) frames through ImageIO; lossless JPEG otherwise goes to {@link LosslessJpegDecoder}. Samples are taken raw from the raster, without ImageIO's colour conversion, so
  * that the DICOM photometric interpretation decides what they mean.
  */
 public final class ImageIoDecoder {
@@ -43,6 +43,12 @@ public final class ImageIoDecoder {
                     + " but the header says " + width + " x " + height);
         }
         boolean lossless = kind == Kind.JPEG && declared[2] == 0xC3;
+        if (lossless) {
+            DecodedImage decoded = LosslessJpegDecoder.decode(compressed, file);
+            if (decoded != null) {
+                return decoded;
+            }
+        }
         if (kind == Kind.JPEG && !lossless && declared[3] != 8) {
             // 12-bit JPEG Extended: neither the JDK's reader nor TwelveMonkeys decodes it.
             return SequentialJpegDecoder.decode(compressed, file);
