@@ -32,3 +32,14 @@ rm -f "$shot"
 timeout 300 xvfb-run -a -s "-screen 0 1400x900x24" ./groundwork open --screenshot "$shot" "$work/demo/images/knee-01"
 test -s "$shot"
 echo "demo case on screen, written to $shot"
+
+echo "--- the second start maps the class archive the first one wrote"
+test -s app/target/groundwork-classes.jsa
+rm -f "$shot"
+timeout 300 xvfb-run -a -s "-screen 0 1400x900x24" ./groundwork open --screenshot "$shot" "$work/demo/images/knee-01" 2>&1 \
+  | tee "$work/second-start.log"
+test -s "$shot"
+if grep -qi "sharing\|\[cds\]" "$work/second-start.log"; then
+  echo "error: the class archive was refused" >&2
+  exit 1
+fi

@@ -29,7 +29,10 @@ public final class ProtocolReader {
     public static final List<String> BUILT_IN = List.of("knee-mri", "generic-findings");
     public static final String SCHEMA_RESOURCE = "protocol.schema.json";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Made when the first protocol is read: the command line names the built-in ids without starting Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    }
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
@@ -69,7 +72,7 @@ public final class ProtocolReader {
     public static Protocol parse(Path source, String text) throws ProtocolException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonParseException e) {
             throw new ProtocolException(source, "$", "is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
