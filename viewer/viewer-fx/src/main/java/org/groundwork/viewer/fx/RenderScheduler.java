@@ -22,28 +22,51 @@ final class RenderScheduler<T> {
                 return t;
             });
 
+    /** A render and its number in the order of requests. */
+    private record Request<T>(long number, Supplier<T> render) {
+    }
+
     private final Consumer<T> publish;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Supplier<T> pending;
+    private final java.util.concurrent.atomic.AtomicLong requested = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Request<T> pending;
+    private long published; // FX thread only
 
     RenderScheduler(Consumer<T> publishOnFxThread) {
         this.publish = publishOnFxThread;
     }
 
     void request(Supplier<T> render) {
-        pending = render;
+        pending = new Request<>(requested.incrementAndGet(), render);
         if (running.compareAndSet(false, true)) {
             RENDER.execute(this::drain);
         }
     }
 
+    /** On the FX thread: whether the latest request is not yet on screen. */
+    boolean framePending() {
+        return published < requested.get();
+    }
+
     private void drain() {
         try {
-            Supplier<T> next;
+            Request<T> next;
             while ((next = pending) != null) {
                 pending = null;
-                T frame = next.get();
-                Platform.runLater(() -> publish.accept(frame));
+                long number = next.number();
+                T frame;
+                try {
+                    frame = next.render().get();
+                } catch (RuntimeException e) {
+                    // Nothing to show for this request; it must not stay pending for ever.
+                    Platform.runLater(() -> published = Math.max(published, number));
+                    Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                    continue;
+                }
+                Platform.runLater(() -> {
+                    published = Math.max(published, number);
+                    publish.accept(frame);
+                });
             }
         } finally {
             running.set(false);

@@ -267,6 +267,11 @@ public final class SliceView extends Region {
         framesShown.set(framesShown.get() + 1);
     }
 
+    /** On the FX thread: whether a change (slice, window, voxels) is still being rendered; for benchmarks and tests. */
+    public boolean framePending() {
+        return scheduler.framePending();
+    }
+
     /** How many rendered frames this view has put on screen; for start-up checks and tests. */
     public javafx.beans.property.ReadOnlyIntegerProperty framesShownProperty() {
         return framesShown.getReadOnlyProperty();

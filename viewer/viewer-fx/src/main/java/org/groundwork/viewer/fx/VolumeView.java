@@ -68,6 +68,7 @@ public final class VolumeView extends Region {
         boxes.addListener((javafx.collections.ListChangeListener<BoxOutline>) c -> drawPlanes());
         widthProperty().addListener((o, a, b) -> requestRender(false));
         heightProperty().addListener((o, a, b) -> requestRender(false));
+        sceneProperty().addListener((o, a, b) -> requestRender(false));
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -127,8 +128,8 @@ public final class VolumeView extends Region {
         VolumeRenderer renderer = source.get();
         int width = (int) getWidth();
         int height = (int) getHeight();
-        if (renderer == null || width < 2 || height < 2) {
-            return;
+        if (renderer == null || width < 2 || height < 2 || getScene() == null) {
+            return; // not on screen (another layout): rendered when it comes back
         }
         int divisor = preview ? 2 : 1; // half the width and height: a quarter of the rays
         int w = Math.max(1, width / divisor);

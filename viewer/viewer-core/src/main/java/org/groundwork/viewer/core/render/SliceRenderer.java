@@ -227,8 +227,11 @@ public final class SliceRenderer {
 
     private volatile Lut lastLut;
 
-    /** Stored value → ARGB for 8- and 16-bit data, so that a pixel costs one array read. */
-    private int[] lookupTable(WindowLevel window, boolean invert) {
+    /**
+     * Stored value → ARGB for 8- and 16-bit data, so that a pixel costs one array read. One view
+     * makes it; the other views of the same volume, rendering the same window at once, wait for it.
+     */
+    private synchronized int[] lookupTable(WindowLevel window, boolean invert) {
         Lut last = lastLut;
         if (last != null && last.window().equals(window) && last.invert() == invert) {
             return last.table();
