@@ -8,11 +8,16 @@ import javafx.application.Platform;
 
 /**
  * Watches the JavaFX thread from outside: a ping is posted every few milliseconds, and a ping that
- * waits longer than the threshold is a stall, recorded with what the FX thread was doing then.
+ * waits longer than the threshold is a stall, recorded with what the FX thread was doing then. A
+ * stall in which the FX thread waits on Groundwork (inside the store or its database driver, or
+ * blocked in a lock or future that Groundwork's code called) is the kind the UI must never have.
  */
 public final class FxStallWatchdog {
-    /** A stall: how long the FX thread did not answer, and its stack when it was caught. */
-    public record Stall(long millis, String stack) {
+    /**
+     * A stall: how long the FX thread did not answer, its stack when it was caught, and whether it
+     * was then waiting on Groundwork rather than busy in JavaFX (styling, layout, painting).
+     */
+    public record Stall(long millis, String stack, boolean waitingOnGroundwork) {
     }
 
     private final long thresholdMillis;
@@ -31,30 +36,74 @@ public final class FxStallWatchdog {
         while (running) {
             long sent = System.nanoTime();
             answered = 0;
-            Platform.runLater(() -> answered = System.nanoTime());
+            try {
+                Platform.runLater(() -> answered = System.nanoTime());
+            } catch (IllegalStateException toolkitNotStarted) {
+                sleep(50); // no GUI test has started JavaFX yet
+                continue;
+            }
             String stack = null;
+            boolean waitingOnGroundwork = false;
             while (running && answered == 0) {
                 sleep(2);
                 long waited = (System.nanoTime() - sent) / 1_000_000;
-                if (stack == null && waited > thresholdMillis) {
-                    stack = fxStack();
+                if (waited > thresholdMillis) {
+                    // Sampled while the stall lasts: one sample waiting on Groundwork is enough.
+                    Thread fx = fxThread();
+                    StackTraceElement[] frames = fx == null ? new StackTraceElement[0] : fx.getStackTrace();
+                    boolean waiting = fx != null && waitsOnGroundwork(frames, fx.getState());
+                    if (stack == null || waiting && !waitingOnGroundwork) {
+                        stack = Arrays.stream(frames).limit(25).map(String::valueOf).collect(Collectors.joining("\n  at "));
+                    }
+                    waitingOnGroundwork |= waiting;
                 }
             }
             long took = ((answered == 0 ? System.nanoTime() : answered) - sent) / 1_000_000;
             if (took > thresholdMillis && stack != null) {
                 synchronized (stalls) {
-                    stalls.add(new Stall(took, stack));
+                    stalls.add(new Stall(took, stack, waitingOnGroundwork));
                 }
             }
             sleep(5);
         }
     }
 
-    private static String fxStack() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().equals("JavaFX Application Thread")).findFirst()
-                .map(e -> Arrays.stream(e.getValue()).limit(25).map(String::valueOf).collect(Collectors.joining("\n  at ")))
-                .orElse("(no FX thread)");
+    private static volatile Thread fx;
+
+    private static Thread fxThread() {
+        if (fx == null) {
+            fx = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+        }
+        return fx;
+    }
+
+    /**
+     * In the store or the database driver, whatever the state; or not running, with Groundwork's
+     * own code (not a test's) the first caller above the JDK's waiting methods.
+     */
+    static boolean waitsOnGroundwork(StackTraceElement[] frames, Thread.State state) {
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            if (c.startsWith("org.sqlite.") || c.startsWith("java.sql.") || c.startsWith("org.groundwork.storage.")) {
+                return true;
+            }
+        }
+        if (state == Thread.State.RUNNABLE) {
+            return false;
+        }
+        for (StackTraceElement f : frames) {
+            String c = f.getClassName();
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("org.groundwork.") && !isTestCode(c);
+        }
+        return false;
+    }
+
+    private static boolean isTestCode(String className) {
+        return className.startsWith("org.groundwork.testing.") || className.matches(".*Test(\\$.*)?");
     }
 
     private static void sleep(long millis) {

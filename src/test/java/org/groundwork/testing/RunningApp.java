@@ -11,8 +11,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real application for a GUI test, as a user's start would, and waits for its tasks. */
 public final class RunningApp {
-    /** Watches the FX thread for the whole test run when {@code groundwork.test.watchdog} is set. */
-    public static final FxStallWatchdog WATCHDOG = Boolean.getBoolean("groundwork.test.watchdog") ? new FxStallWatchdog(50) : null;
+    /** Watches the FX thread for the whole test run, unless {@code -Dgroundwork.test.watchdog=false}. */
+    public static final FxStallWatchdog WATCHDOG = "false".equals(System.getProperty("groundwork.test.watchdog"))
+            ? null : new FxStallWatchdog(50);
 
     private RunningApp() {
     }
@@ -23,7 +24,7 @@ public final class RunningApp {
         FxToolkit.setupStage(Stage::hide);
         GroundworkApp app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
         WaitForAsyncUtils.waitForFxEvents();
-        if (Boolean.getBoolean("groundwork.test.watchdog")) {
+        if (WATCHDOG != null && Boolean.getBoolean("groundwork.test.watchdog.verbose")) {
             WATCHDOG.drain().forEach(s -> System.err.println("STARTUP-STALL " + s.millis() + " ms\n  at " + s.stack()));
         }
         return app;

@@ -306,8 +306,9 @@ public final class SqliteProjectStore implements ProjectRepository {
         throw new ProjectException(dir, "was made by an older Groundwork; open it once for writing to prepare it for export");
     }
 
+    /** Not synchronized: the protocol is fixed when the project opens, and the UI asks for it while the store writes. */
     @Override
-    public synchronized Protocol protocol() {
+    public Protocol protocol() {
         return protocol;
     }
 

@@ -57,10 +57,19 @@ public final class AssistActions {
         suggestButton.setOnAction(e -> suggest());
         workspace.pane().addQuestionAction(suggestButton);
         // Blind-first is the project's setting: read when a project opens, written when the reader changes it.
+        // Read on the store thread: the store may be busy with the opening's first counts.
         projects.storeProperty().addListener((obs, old, store) -> {
-            loadingSetting = true;
-            blindFirst().set(store != null && store.setting(ProjectRepository.BLIND_FIRST).map("true"::equals).orElse(false));
-            loadingSetting = false;
+            if (store == null) {
+                showBlindFirst(false);
+                return;
+            }
+            Task<Boolean> read = projects.submit(() -> store.setting(ProjectRepository.BLIND_FIRST).map("true"::equals)
+                    .orElse(false));
+            read.setOnSucceeded(e -> {
+                if (projects.storeProperty().get() == store) {
+                    showBlindFirst(read.getValue());
+                }
+            });
         });
         blindFirst().addListener((obs, was, on) -> {
             SqliteProjectStore store = projects.storeProperty().get();
@@ -272,4 +281,12 @@ public final class AssistActions {
             statusBar.showMessage(ex.getMessage());
         }
     }
+
+    /** The project's blind-first setting as read, without writing it back. */
+    private void showBlindFirst(boolean on) {
+        loadingSetting = true;
+        blindFirst().set(on);
+        loadingSetting = false;
+    }
+
 }
