@@ -10,7 +10,7 @@ import org.groundwork.viewer.core.BadInputException;
  * decoding through ImageIO spent most of its time building images and rasters around the samples;
  * here the Huffman codes are looked up by their first bits and samples go straight to an array.
  */
-final class LosslessJpegDecoder {
+final class LosslessJpegDecoder extends JpegSegments {
     /** Codes up to this many bits are decoded by one table look-up. */
     private static final int LOOKUP_BITS = 10;
 
@@ -44,9 +44,6 @@ final class LosslessJpegDecoder {
         }
     }
 
-    private final byte[] data;
-    private final Path file;
-    private int pos;
     private final Huffman[] tables = new Huffman[4];
     private int precision;
     private int width;
@@ -60,8 +57,7 @@ final class LosslessJpegDecoder {
     private int bitCount;
 
     private LosslessJpegDecoder(byte[] data, Path file) {
-        this.data = data;
-        this.file = file;
+        super(data, file);
     }
 
     /** The decoded frame, or null when it uses a feature this decoder leaves to ImageIO (subsampling). */
@@ -73,32 +69,15 @@ final class LosslessJpegDecoder {
         }
     }
 
-    private BadInputException bad(String reason) {
-        return new BadInputException(file, "the compressed JPEG frame " + reason);
-    }
-
-    private int u8() throws BadInputException {
-        if (pos >= data.length) {
-            throw bad("ends early (truncated?)");
-        }
-        return data[pos++] & 0xFF;
-    }
-
-    private int u16() throws BadInputException {
-        return (u8() << 8) | u8();
-    }
-
     private DecodedImage run() throws BadInputException {
-        if (u16() != 0xFFD8) {
-            throw bad("does not start with a JPEG start-of-image marker");
-        }
+        expectStartOfImage();
         while (true) {
             int marker = nextMarker();
             switch (marker) {
                 case 0xD9 -> {
                     return result();
                 }
-                case 0xC4 -> readHuffmanTables();
+                case 0xC4 -> readHuffmanTables((tc, counts, values) -> tables[tc & 3] = new Huffman(counts, values));
                 case 0xDD -> {
                     u16();
                     restartInterval = u16();
@@ -130,39 +109,6 @@ final class LosslessJpegDecoder {
             throw bad("has no image");
         }
         return new DecodedImage(width, height, componentIds.length, samples);
-    }
-
-    private int nextMarker() throws BadInputException {
-        int b = u8();
-        while (b != 0xFF) {
-            b = u8(); // tolerate garbage between segments
-        }
-        int marker = u8();
-        while (marker == 0xFF) {
-            marker = u8();
-        }
-        return marker;
-    }
-
-    private void readHuffmanTables() throws BadInputException {
-        int end = pos - 2 + u16();
-        while (pos < end) {
-            int tc = u8();
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = u8();
-                total += counts[i];
-            }
-            if (total > 256) {
-                throw bad("has a Huffman table with " + total + " codes");
-            }
-            int[] values = new int[total];
-            for (int i = 0; i < total; i++) {
-                values[i] = u8();
-            }
-            tables[tc & 3] = new Huffman(counts, values);
-        }
     }
 
     /** False when a component is subsampled (left to ImageIO). */

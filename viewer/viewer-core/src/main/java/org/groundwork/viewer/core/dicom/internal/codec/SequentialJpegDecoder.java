@@ -10,7 +10,7 @@ import org.groundwork.viewer.core.BadInputException;
  * not decode. Samples are returned per component, without colour conversion; subsampled
  * components are replicated to full size.
  */
-final class SequentialJpegDecoder {
+final class SequentialJpegDecoder extends JpegSegments {
     private static final int[] ZIGZAG = {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14,
         21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53,
@@ -63,9 +63,6 @@ final class SequentialJpegDecoder {
         }
     }
 
-    private final byte[] data;
-    private final Path file;
-    private int pos;
     private final int[][] quant = new int[4][];
     private final Huffman[] dc = new Huffman[4];
     private final Huffman[] ac = new Huffman[4];
@@ -82,8 +79,7 @@ final class SequentialJpegDecoder {
     private boolean hitMarker;
 
     private SequentialJpegDecoder(byte[] data, Path file) {
-        this.data = data;
-        this.file = file;
+        super(data, file);
     }
 
     static DecodedImage decode(byte[] data, Path file) throws BadInputException {
@@ -94,25 +90,8 @@ final class SequentialJpegDecoder {
         }
     }
 
-    private BadInputException bad(String reason) {
-        return new BadInputException(file, "the compressed JPEG frame " + reason);
-    }
-
-    private int u8() throws BadInputException {
-        if (pos >= data.length) {
-            throw bad("ends early (truncated?)");
-        }
-        return data[pos++] & 0xFF;
-    }
-
-    private int u16() throws BadInputException {
-        return (u8() << 8) | u8();
-    }
-
     private DecodedImage run() throws BadInputException {
-        if (u16() != 0xFFD8) {
-            throw bad("does not start with a JPEG start-of-image marker");
-        }
+        expectStartOfImage();
         boolean frameSeen = false;
         while (true) {
             int marker = nextMarker();
@@ -124,7 +103,13 @@ final class SequentialJpegDecoder {
                     return output();
                 }
                 case 0xDB -> readQuantTables();
-                case 0xC4 -> readHuffmanTables();
+                case 0xC4 -> readHuffmanTables((tc, counts, values) -> {
+                    if ((tc >> 4) == 0) {
+                        dc[tc & 3] = new Huffman(counts, values);
+                    } else {
+                        ac[tc & 3] = new Huffman(counts, values);
+                    }
+                });
                 case 0xDD -> {
                     u16();
                     restartInterval = u16();
@@ -153,18 +138,6 @@ final class SequentialJpegDecoder {
         }
     }
 
-    private int nextMarker() throws BadInputException {
-        int b = u8();
-        while (b != 0xFF) {
-            b = u8(); // tolerate garbage between segments
-        }
-        int marker = u8();
-        while (marker == 0xFF) {
-            marker = u8();
-        }
-        return marker;
-    }
-
     private void readQuantTables() throws BadInputException {
         int end = pos - 2 + u16();
         while (pos < end) {
@@ -175,32 +148,6 @@ final class SequentialJpegDecoder {
                 q[k] = (pq >> 4) == 0 ? u8() : u16();
             }
             quant[table] = q;
-        }
-    }
-
-    private void readHuffmanTables() throws BadInputException {
-        int end = pos - 2 + u16();
-        while (pos < end) {
-            int tc = u8();
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = u8();
-                total += counts[i];
-            }
-            if (total > 256) {
-                throw bad("has a Huffman table with " + total + " codes");
-            }
-            int[] values = new int[total];
-            for (int i = 0; i < total; i++) {
-                values[i] = u8();
-            }
-            Huffman table = new Huffman(counts, values);
-            if ((tc >> 4) == 0) {
-                dc[tc & 3] = table;
-            } else {
-                ac[tc & 3] = table;
-            }
         }
     }
 
