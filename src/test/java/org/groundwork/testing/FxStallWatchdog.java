@@ -89,17 +89,31 @@ public final class FxStallWatchdog {
                 return true;
             }
         }
-        if (state == Thread.State.RUNNABLE) {
+        if (frames.length == 0 || state == Thread.State.RUNNABLE || state == Thread.State.NEW) {
             return false;
+        }
+        String top = frames[0].getClassName();
+        if (state == Thread.State.BLOCKED) {
+            return isGroundworkCode(frames[0]); // entering a synchronized Groundwork method
+        }
+        // Parked, waiting or sleeping in the JDK, called from Groundwork's own code.
+        if (!(top.equals("jdk.internal.misc.Unsafe") || top.equals("java.lang.Object") || top.equals("java.lang.Thread"))) {
+            return false; // e.g. linking a lambda or initialising a class: the JVM's work, not a wait
         }
         for (StackTraceElement f : frames) {
             String c = f.getClassName();
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
                 continue;
             }
-            return c.startsWith("org.groundwork.") && !isTestCode(c);
+            return isGroundworkCode(f);
         }
         return false;
+    }
+
+    private static boolean isGroundworkCode(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.startsWith("org.groundwork.") && !isTestCode(c) && !c.contains("$$Lambda")
+                && !f.getMethodName().startsWith("<");
     }
 
     private static boolean isTestCode(String className) {
