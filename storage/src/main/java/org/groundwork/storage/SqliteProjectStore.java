@@ -353,6 +353,41 @@ public final class SqliteProjectStore implements ProjectRepository {
         }
     }
 
+    /** A series a case's images were retrieved from: the DICOMweb root (no credentials) and its UIDs. */
+    public record RemoteSeries(String server, String studyUid, String seriesUid) {
+    }
+
+    /** Records that a case's images came from this PACS series (kept once per series). */
+    public synchronized void recordRemoteSeries(long caseId, RemoteSeries series) throws ProjectException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "INSERT OR REPLACE INTO remote_series(case_id, server, study_uid, series_uid) VALUES (?, ?, ?, ?)")) {
+            s.setLong(1, caseId);
+            s.setString(2, series.server());
+            s.setString(3, series.studyUid());
+            s.setString(4, series.seriesUid());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw ProjectDatabase.explain(dir, e);
+        }
+    }
+
+    /** The PACS series a case's images were retrieved from; empty for images imported from files. */
+    public synchronized List<RemoteSeries> remoteSeries(long caseId) {
+        List<RemoteSeries> series = new java.util.ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT server, study_uid, series_uid FROM remote_series WHERE case_id = ? ORDER BY series_uid")) {
+            s.setLong(1, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    series.add(new RemoteSeries(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the PACS origin of case " + caseId + " of " + dir, e);
+        }
+        return series;
+    }
+
     @Override
     public synchronized java.util.Optional<String> setting(String key) {
         try (PreparedStatement s = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {

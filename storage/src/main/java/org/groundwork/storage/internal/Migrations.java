@@ -165,6 +165,15 @@ public final class Migrations {
                 reader TEXT NOT NULL,
                 share REAL NOT NULL,
                 PRIMARY KEY (case_id, reader));
+            """,
+            // 8: where a case's images came from on a PACS, to fetch them again where they are missing
+            """
+            CREATE TABLE remote_series(
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                server TEXT NOT NULL,
+                study_uid TEXT NOT NULL,
+                series_uid TEXT NOT NULL,
+                PRIMARY KEY (case_id, series_uid));
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

@@ -1,0 +1,222 @@
+package org.groundwork.storage.dicomweb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.groundwork.viewer.core.BadInputException;
+import org.groundwork.viewer.core.LoadMonitor;
+import org.groundwork.viewer.core.dicom.DicomInstance;
+import org.groundwork.viewer.core.dicom.DicomReader;
+import org.groundwork.viewer.core.dicom.Tag;
+
+/**
+ * Searches a PACS with QIDO-RS and retrieves series with WADO-RS (DICOM PS3.18), into a {@link
+ * PacsCache}. Every instance is checked on arrival: it must be DICOM that Groundwork can read and its
+ * SOP Instance UID names its file, so a series is complete exactly when every UID is there.
+ */
+public final class DicomWebClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CONNECT = Duration.ofSeconds(10);
+    private static final Duration SEARCH = Duration.ofSeconds(60);
+
+    private final PacsServer server;
+    private final HttpClient http;
+
+    public DicomWebClient(PacsServer server) {
+        this.server = server;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    public PacsServer server() {
+        return server;
+    }
+
+    /** QIDO-RS: the studies matching the query. */
+    public List<PacsStudy> searchStudies(StudyQuery query) throws PacsException {
+        List<PacsStudy> studies = new ArrayList<>();
+        for (JsonNode s : getJson("/studies?" + query.parameters(), "searching studies")) {
+            studies.add(new PacsStudy(text(s, "0020000D"), text(s, "00100020"), personName(s, "00100010"),
+                    text(s, "00080020"), text(s, "00080050"), text(s, "00081030"), String.join(",", texts(s, "00080061")),
+                    number(s, "00201206"), number(s, "00201208")));
+        }
+        return studies;
+    }
+
+    /** QIDO-RS: the series of a study. */
+    public List<PacsSeries> searchSeries(String studyUid) throws PacsException {
+        List<PacsSeries> series = new ArrayList<>();
+        for (JsonNode s : getJson("/studies/" + uid(studyUid) + "/series?includefield=00201209&includefield=0008103E",
+                "listing the series of study " + studyUid)) {
+            series.add(new PacsSeries(studyUid, text(s, "0020000E"), text(s, "00080060"), number(s, "00200011"),
+                    text(s, "0008103E"), number(s, "00201209")));
+        }
+        series.sort(java.util.Comparator.comparingInt(PacsSeries::number));
+        return series;
+    }
+
+    /**
+     * WADO-RS: every instance of a series into its cache folder (instances already there are kept,
+     * and the series is marked as just used). Reports progress per instance against {@code expected}
+     * (0 when unknown); Cancel stops between instances and leaves what arrived.
+     *
+     * @return the series folder
+     */
+    public Path retrieveSeries(PacsSeries series, PacsCache cache, LoadMonitor monitor) throws PacsException {
+        Path folder = cache.folderOf(series.seriesUid());
+        String what = "series " + series.seriesUid();
+        HttpRequest request = request("/studies/" + uid(series.studyUid()) + "/series/" + uid(series.seriesUid()))
+                .header("Accept", "multipart/related; type=\"application/dicom\"").build();
+        try {
+            Files.createDirectories(folder);
+            cache.touch(series.seriesUid());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                check(response.statusCode(), "retrieving " + what);
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                MultipartReader parts = new MultipartReader(body, MultipartReader.boundaryOf(type));
+                int received = 0;
+                while (true) {
+                    monitor.checkCancelled();
+                    Path part = Files.createTempFile(folder, ".arriving", ".part");
+                    boolean more;
+                    try (OutputStream out = Files.newOutputStream(part)) {
+                        more = parts.nextPart(out);
+                    }
+                    if (!more) {
+                        Files.deleteIfExists(part);
+                        break;
+                    }
+                    keep(part, folder, what);
+                    received++;
+                    monitor.progress(received, Math.max(received, series.instances()), "Retrieving " + series.description());
+                }
+                if (received == 0) {
+                    throw new PacsException(server + ": " + what + " has no instances");
+                }
+            }
+            return folder;
+        } catch (CancellationException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unreachable(e, "retrieving " + what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    /** Checks an arrived instance and files it under its SOP Instance UID. */
+    private void keep(Path part, Path folder, String what) throws PacsException, IOException {
+        String sopUid;
+        try {
+            DicomInstance instance = DicomReader.builtIn().read(part);
+            sopUid = instance.attributes().string(Tag.SOP_INSTANCE_UID);
+        } catch (BadInputException e) {
+            Files.deleteIfExists(part);
+            throw new PacsException(server + ": " + what + " sent an instance Groundwork cannot read ("
+                    + e.getMessage().replace(part.toString() + ": ", "") + ")");
+        }
+        if (sopUid == null || !sopUid.trim().matches("[0-9.]{1,64}")) {
+            Files.deleteIfExists(part);
+            throw new PacsException(server + ": " + what + " sent an instance without a valid SOP Instance UID");
+        }
+        Files.move(part, folder.resolve(sopUid.trim() + ".dcm"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private JsonNode getJson(String path, String what) throws PacsException {
+        HttpRequest request = request(path).header("Accept", "application/dicom+json").timeout(SEARCH).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 204) {
+                return JSON.createArrayNode(); // no match
+            }
+            check(response.statusCode(), what);
+            JsonNode root = JSON.readTree(response.body());
+            if (root == null || !root.isArray()) {
+                throw new PacsException(server + ": " + what + " did not return a DICOM JSON array");
+            }
+            return root;
+        } catch (IOException e) {
+            throw unreachable(e, what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.root() + path)).GET();
+        server.authorization().ifPresent(a -> b.header("Authorization", a));
+        return b;
+    }
+
+    private void check(int status, String what) throws PacsException {
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String reason = switch (status) {
+            case 401 -> "the server asks to sign in (401): check the user name and password or token";
+            case 403 -> "the server refuses this user (403)";
+            case 404 -> "not found on the server (404): check the address, which should end with the DICOMweb root";
+            default -> "the server answered HTTP " + status;
+        };
+        throw new PacsException(server + ": " + what + ": " + reason);
+    }
+
+    private PacsException unreachable(IOException e, String what) {
+        String reason = e instanceof ConnectException ? "cannot connect (is the server running and the address right?)"
+                : e instanceof HttpTimeoutException ? "no answer in time" : e.getMessage();
+        return new PacsException(server + ": " + what + ": " + reason, e);
+    }
+
+    private static String uid(String uid) {
+        if (uid == null || !uid.matches("[0-9.]{1,64}")) {
+            throw new IllegalArgumentException("not a DICOM UID: " + uid);
+        }
+        return uid;
+    }
+
+    private static List<String> texts(JsonNode dataset, String tag) {
+        List<String> values = new ArrayList<>();
+        JsonNode value = dataset.path(tag).path("Value");
+        for (JsonNode v : value) {
+            values.add(v.isTextual() || v.isNumber() ? v.asText() : "");
+        }
+        return values;
+    }
+
+    private static String text(JsonNode dataset, String tag) {
+        List<String> values = texts(dataset, tag);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    private static String personName(JsonNode dataset, String tag) {
+        JsonNode first = dataset.path(tag).path("Value").path(0);
+        return first.path("Alphabetic").asText("");
+    }
+
+    private static int number(JsonNode dataset, String tag) {
+        String t = text(dataset, tag);
+        try {
+            return t.isEmpty() ? 0 : (int) Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.groundwork.storage.dicomweb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The local copies of PACS series: one folder per series, named by its Series Instance UID, one
+ * file per instance named by its SOP Instance UID. Bounded in size: when a retrieval makes it
+ * larger than its limit, the series used least recently go first (never the ones in use).
+ */
+public final class PacsCache {
+    /** The default limit: 20 GB, about 400 series of 384 x 384 x 160 voxels. */
+    public static final long DEFAULT_LIMIT = 20L << 30;
+    private static final String LAST_USED = ".last-used";
+
+    private final Path root;
+    private final long limitBytes;
+
+    public PacsCache(Path root, long limitBytes) {
+        this.root = root;
+        this.limitBytes = limitBytes;
+    }
+
+    /** {@code ~/.cache/groundwork/pacs} (or {@code $XDG_CACHE_HOME/groundwork/pacs}). */
+    public static Path defaultRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("groundwork").resolve("pacs");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /** The folder of a series (not created). */
+    public Path folderOf(String seriesUid) {
+        if (!seriesUid.matches("[0-9.]{1,64}")) {
+            throw new IllegalArgumentException("not a DICOM UID: " + seriesUid);
+        }
+        return root.resolve(seriesUid);
+    }
+
+    /** Marks a series as just used, so that it is the last to be evicted. */
+    public void touch(String seriesUid) throws IOException {
+        Path marker = folderOf(seriesUid).resolve(LAST_USED);
+        Files.createDirectories(marker.getParent());
+        if (!Files.exists(marker)) {
+            Files.createFile(marker);
+        }
+        Files.setLastModifiedTime(marker, FileTime.from(Instant.now()));
+    }
+
+    /** Bytes held now. */
+    public long size() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        long total = 0;
+        for (Path series : seriesFolders()) {
+            total += sizeOf(series);
+        }
+        return total;
+    }
+
+    /**
+     * Deletes the least recently used series until the cache fits its limit, keeping {@code inUse}.
+     *
+     * @return the Series Instance UIDs evicted
+     */
+    public List<String> evict(java.util.Set<String> inUse) throws IOException {
+        List<String> evicted = new ArrayList<>();
+        long total = size();
+        if (total <= limitBytes) {
+            return evicted;
+        }
+        List<Path> byAge = new ArrayList<>(seriesFolders());
+        byAge.sort(Comparator.comparing(PacsCache::lastUsed));
+        for (Path series : byAge) {
+            if (total <= limitBytes) {
+                break;
+            }
+            String uid = series.getFileName().toString();
+            if (inUse.contains(uid)) {
+                continue;
+            }
+            long bytes = sizeOf(series);
+            deleteTree(series);
+            total -= bytes;
+            evicted.add(uid);
+        }
+        return evicted;
+    }
+
+    /** {@link #evict}, for after a retrieval: a cache that cannot be trimmed must not fail the import. */
+    public List<String> evictQuietly(java.util.Set<String> inUse) {
+        try {
+            return evict(inUse);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private List<Path> seriesFolders() throws IOException {
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory).toList();
+        }
+    }
+
+    private static FileTime lastUsed(Path series) {
+        try {
+            Path marker = series.resolve(LAST_USED);
+            return Files.getLastModifiedTime(Files.exists(marker) ? marker : series);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static long sizeOf(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

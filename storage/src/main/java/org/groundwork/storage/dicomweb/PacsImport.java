@@ -1,0 +1,87 @@
+package org.groundwork.storage.dicomweb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.viewer.core.LoadMonitor;
+
+/**
+ * Brings PACS series into a project: retrieved into the cache, imported like a folder (one case per
+ * series), and recorded as coming from that server, so that where the cached files are missing
+ * (another workstation, an evicted series) the case's images are retrieved again.
+ */
+public final class PacsImport {
+    private PacsImport() {
+    }
+
+    /** What an import did: the import report and the cases of the series. */
+    public record Result(ProjectImporter.Report report, List<Long> cases, List<String> evicted) {
+    }
+
+    public static Result importSeries(SqliteProjectStore store, DicomWebClient client, PacsCache cache,
+                                      List<PacsSeries> series, LoadMonitor monitor)
+            throws PacsException, ProjectException {
+        List<Path> folders = new java.util.ArrayList<>();
+        for (PacsSeries s : series) {
+            folders.add(client.retrieveSeries(s, cache, monitor));
+        }
+        ProjectImporter.Report report = ProjectImporter.importFolders(store, folders, ProjectImporter.Grouping.VOLUME,
+                monitor);
+        List<Long> cases = new java.util.ArrayList<>();
+        for (int n = 0; n < series.size(); n++) {
+            Long caseId = caseOf(report, folders.get(n));
+            if (caseId != null) {
+                PacsSeries s = series.get(n);
+                store.recordRemoteSeries(caseId, new SqliteProjectStore.RemoteSeries(client.server().root().toString(),
+                        s.studyUid(), s.seriesUid()));
+                cases.add(caseId);
+            }
+        }
+        List<String> evicted = cache.evictQuietly(Set.copyOf(series.stream().map(PacsSeries::seriesUid).toList()));
+        return new Result(report, cases, evicted);
+    }
+
+    /**
+     * Retrieves a case's PACS series again where its files are missing, into the cache folders its
+     * data roots already name or into this workstation's cache (the roots are then re-pointed).
+     *
+     * @return whether anything was retrieved
+     */
+    public static boolean restoreMissing(SqliteProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
+                                         LoadMonitor monitor) throws PacsException, ProjectException {
+        List<SqliteProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
+        boolean missing = store.imageFiles(caseId).stream().anyMatch(f -> !Files.isRegularFile(f));
+        if (remote.isEmpty() || !missing) {
+            return false;
+        }
+        for (SqliteProjectStore.RemoteSeries r : remote) {
+            if (!r.server().equals(client.server().root().toString())) {
+                throw new PacsException(r.server() + ": this case's images are on that server; connect to it "
+                        + "(File → Open from PACS…) and open the case again");
+            }
+            client.retrieveSeries(new PacsSeries(r.studyUid(), r.seriesUid(), "", 0, "", 0), cache, monitor);
+        }
+        // Each series was imported as its own data root, the cache folder named by its UID: point it here.
+        for (DataRoots.DataRoot root : DataRoots.list(store)) {
+            for (SqliteProjectStore.RemoteSeries r : remote) {
+                Path local = cache.folderOf(r.seriesUid()).toAbsolutePath().normalize();
+                if (root.path().getFileName() != null && root.path().getFileName().toString().equals(r.seriesUid())
+                        && !root.path().equals(local)) {
+                    DataRoots.relocate(store, root.path(), local);
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Long caseOf(ProjectImporter.Report report, Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        return report.caseOfFile().entrySet().stream().filter(e -> e.getKey().startsWith(root))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+}
