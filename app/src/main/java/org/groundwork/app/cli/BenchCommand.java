@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. See docs/benchmarks.md for how they are run next to dcm2niix and nibabel.",
         subcommands = {BenchCommand.Load.class, RenderBenchmark.class, StoreBenchmarks.Store.class,
-            StoreBenchmarks.Import.class, ExportBenchmark.class, AssistBenchmark.class, FrameBenchmark.class})
+            StoreBenchmarks.Import.class, ExportBenchmark.class, AssistBenchmark.class, FrameBenchmark.class, PacsBenchmark.class})
 final class BenchCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

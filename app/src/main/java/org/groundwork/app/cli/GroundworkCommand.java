@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = GroundworkCommand.Version.class,
         description = "Groundwork: build grounded-reasoning datasets from medical images.%n"
                 + "Run without arguments to start the workstation.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, ConvertCommand.class, ImportCommand.class, ImportDatasetCommand.class, StatusCommand.class, ExportCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, ConvertCommand.class, ImportCommand.class, ImportDatasetCommand.class, PacsCommand.class, StatusCommand.class, ExportCommand.class,
             RestoreCommand.class, RelocateCommand.class, OpenCommand.class, DemoCommand.class, SuggestCommand.class, TrainCommand.class, ModelsCommand.class, PhantomCommand.class,
             DoctorCommand.class,
             BenchCommand.class})

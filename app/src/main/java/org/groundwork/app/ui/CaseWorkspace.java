@@ -58,10 +58,12 @@ public final class CaseWorkspace {
     private int pendingWrites;
     private boolean failedWrite;
     private Task<?> imageLoad;
+    private final PacsSession pacs;
 
     CaseWorkspace(ProjectController projects, MprViewer viewer, WorklistView worklist, StatusBar statusBar,
-                  ImageActions images) {
+                  ImageActions images, PacsSession pacs) {
         this.projects = projects;
+        this.pacs = pacs;
         this.worklist = worklist;
         this.statusBar = statusBar;
         this.images = images;
@@ -105,7 +107,8 @@ public final class CaseWorkspace {
         return editor;
     }
 
-    private record Opened(List<Path> files, CaseAnnotations annotations) {
+    /** @param note what the status bar should say about the images, or null */
+    private record Opened(List<Path> files, CaseAnnotations annotations, String note) {
     }
 
     /**
@@ -114,6 +117,25 @@ public final class CaseWorkspace {
      */
     public javafx.beans.property.BooleanProperty adjudicatingProperty() {
         return adjudicating;
+    }
+
+    /**
+     * A case imported from a PACS whose files are not here (another workstation, an evicted series)
+     * is retrieved again through the PACS this session signed in to. Returns what to tell the reader.
+     */
+    private String restoreFromPacs(SqliteProjectStore store, CaseRecord c) throws Exception {
+        if (store.readOnly() || store.remoteSeries(c.id()).isEmpty()) {
+            return null;
+        }
+        String server = store.remoteSeries(c.id()).get(0).server();
+        var client = pacs.client().filter(p -> p.server().root().toString().equals(server));
+        if (client.isEmpty()) {
+            boolean missing = DataRoots.filesOfCase(store, c.id()).stream().anyMatch(f -> !java.nio.file.Files.isRegularFile(f));
+            return missing ? "This case's images are on " + server + ": sign in with File → Open from PACS… and open "
+                    + "the case again." : null;
+        }
+        return org.groundwork.storage.dicomweb.PacsImport.restoreMissing(store, c.id(), client.get(), pacs.cache(),
+                org.groundwork.viewer.core.LoadMonitor.NONE) ? "Retrieved this case's images again from " + server + "." : null;
     }
 
     /** Opens the open case again, e.g. after switching reader or into adjudication. */
@@ -136,7 +158,8 @@ public final class CaseWorkspace {
             CaseAnnotations all = store.annotations(c.id());
             // Blind reading: a reader sees only their own answers until an adjudicator opens the case.
             boolean blind = !adjudicating.get() && Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false"));
-            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all);
+            String note = restoreFromPacs(store, c);
+            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all, note);
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
@@ -158,6 +181,9 @@ public final class CaseWorkspace {
             openCase.set(c);
             worklist.markOpen(c.id());
             projects.refreshCases();
+            if (opened.note() != null) {
+                statusBar.showMessage(opened.note());
+            }
             if (opened.files().isEmpty()) {
                 error("Case " + c.id() + " has no image files in the project.");
             } else {

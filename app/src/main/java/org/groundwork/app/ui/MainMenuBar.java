@@ -44,6 +44,8 @@ final class MainMenuBar {
         openFile.setOnAction(e -> images.chooseFile());
         MenuItem openFolder = item("Open Image Folder…", "Shortcut+Shift+D", "openFolderItem");
         openFolder.setOnAction(e -> images.chooseFolder());
+        MenuItem fromPacs = item("Open from PACS…", "Shortcut+Shift+E", "openFromPacsItem");
+        fromPacs.setOnAction(e -> window.pacs().show());
         MenuItem loadReport = item("Load Report…", "Shortcut+Shift+L", "loadReportItem");
         loadReport.setOnAction(e -> images.showReport());
         ProjectActions actions = window.projectActions();
@@ -60,7 +62,7 @@ final class MainMenuBar {
         export.disableProperty().bind(actions.canExportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
         quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
-        return menu("File", "fileMenu", openFile, openFolder, loadReport, new SeparatorMenuItem(), open, importFolder, importDataset, export,
+        return menu("File", "fileMenu", openFile, openFolder, fromPacs, loadReport, new SeparatorMenuItem(), open, importFolder, importDataset, export,
                 new SeparatorMenuItem(), quit);
     }
 

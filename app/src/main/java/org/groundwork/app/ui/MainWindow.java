@@ -34,6 +34,8 @@ public final class MainWindow {
     private final AssistActions assist;
     private final AgreementWindow agreement;
     private final ReadingActions reading;
+    private final PacsSession pacsSession = PacsSession.forUser();
+    private final PacsWindow pacs;
     private Tour tour;
 
     public MainWindow(Stage stage, WindowLayoutStore layoutStore) {
@@ -54,7 +56,8 @@ public final class MainWindow {
 
         projectActions = new ProjectActions(stage, projects, statusBar);
         imageActions = new ImageActions(stage, statusBar, viewer);
-        workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions);
+        workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions, pacsSession);
+        pacs = new PacsWindow(stage, projects, imageActions, statusBar, pacsSession, WindowLayoutStore.preferences("pacs"));
         assist = new AssistActions(projects, workspace, statusBar, viewer);
         agreement = new AgreementWindow(projects, workspace::open, statusBar);
         reading = new ReadingActions(stage, projects, workspace, statusBar, WindowLayoutStore.preferences("reading"));
@@ -171,6 +174,11 @@ public final class MainWindow {
     }
 
     /** Opening images; for the menus, drag and drop, and tests. */
+    /** File → Open from PACS…. */
+    PacsWindow pacs() {
+        return pacs;
+    }
+
     public ImageActions imageActions() {
         return imageActions;
     }

@@ -23,13 +23,30 @@ public final class PacsImport {
     public record Result(ProjectImporter.Report report, List<Long> cases, List<String> evicted) {
     }
 
+    /** Retrieves the series and imports them: {@link #retrieve} then {@link #importRetrieved}. */
     public static Result importSeries(SqliteProjectStore store, DicomWebClient client, PacsCache cache,
                                       List<PacsSeries> series, LoadMonitor monitor)
             throws PacsException, ProjectException {
+        return importRetrieved(store, client.server(), cache, series, retrieve(client, cache, series, monitor), monitor);
+    }
+
+    /** The network half: every series into the cache; returns their folders, in order. */
+    public static List<Path> retrieve(DicomWebClient client, PacsCache cache, List<PacsSeries> series,
+                                      LoadMonitor monitor) throws PacsException {
         List<Path> folders = new java.util.ArrayList<>();
         for (PacsSeries s : series) {
             folders.add(client.retrieveSeries(s, cache, monitor));
         }
+        return folders;
+    }
+
+    /**
+     * The project half (on the store's thread): imports retrieved folders, one case per series,
+     * records where each came from, and trims the cache (never evicting these series).
+     */
+    public static Result importRetrieved(SqliteProjectStore store, PacsServer server, PacsCache cache,
+                                         List<PacsSeries> series, List<Path> folders, LoadMonitor monitor)
+            throws ProjectException {
         ProjectImporter.Report report = ProjectImporter.importFolders(store, folders, ProjectImporter.Grouping.VOLUME,
                 monitor);
         List<Long> cases = new java.util.ArrayList<>();
@@ -37,7 +54,7 @@ public final class PacsImport {
             Long caseId = caseOf(report, folders.get(n));
             if (caseId != null) {
                 PacsSeries s = series.get(n);
-                store.recordRemoteSeries(caseId, new SqliteProjectStore.RemoteSeries(client.server().root().toString(),
+                store.recordRemoteSeries(caseId, new SqliteProjectStore.RemoteSeries(server.root().toString(),
                         s.studyUid(), s.seriesUid()));
                 cases.add(caseId);
             }
