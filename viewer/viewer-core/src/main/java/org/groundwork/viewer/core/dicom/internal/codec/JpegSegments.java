@@ -10,6 +10,20 @@ abstract class JpegSegments {
         void table(int classAndId, int[] counts, int[] values);
     }
 
+    /** A decoding that reads {@code data}. */
+    interface Decoding {
+        DecodedImage run() throws BadInputException;
+    }
+
+    /** Runs a decoding; reading past the end of damaged data becomes a message naming the file. */
+    static DecodedImage guarded(Path file, Decoding decoding) throws BadInputException {
+        try {
+            return decoding.run();
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new BadInputException(file, "the compressed JPEG frame is damaged (" + e.getMessage() + ")");
+        }
+    }
+
     protected final byte[] data;
     protected final Path file;
     protected int pos;

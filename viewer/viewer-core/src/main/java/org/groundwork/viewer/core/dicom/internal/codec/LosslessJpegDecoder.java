@@ -62,11 +62,7 @@ final class LosslessJpegDecoder extends JpegSegments {
 
     /** The decoded frame, or null when it uses a feature this decoder leaves to ImageIO (subsampling). */
     static DecodedImage decode(byte[] data, Path file) throws BadInputException {
-        try {
-            return new LosslessJpegDecoder(data, file).run();
-        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
-            throw new BadInputException(file, "the compressed JPEG frame is damaged (" + e.getMessage() + ")");
-        }
+        return guarded(file, () -> new LosslessJpegDecoder(data, file).run());
     }
 
     private DecodedImage run() throws BadInputException {

@@ -83,11 +83,7 @@ final class SequentialJpegDecoder extends JpegSegments {
     }
 
     static DecodedImage decode(byte[] data, Path file) throws BadInputException {
-        try {
-            return new SequentialJpegDecoder(data, file).run();
-        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
-            throw new BadInputException(file, "the compressed JPEG frame is damaged (" + e.getMessage() + ")");
-        }
+        return guarded(file, () -> new SequentialJpegDecoder(data, file).run());
     }
 
     private DecodedImage run() throws BadInputException {
