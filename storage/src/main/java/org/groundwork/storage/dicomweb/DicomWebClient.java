@@ -70,15 +70,24 @@ public final class DicomWebClient {
     }
 
     /**
-     * WADO-RS: every instance of a series into its cache folder (instances already there are kept,
-     * and the series is marked as just used). Reports progress per instance against {@code expected}
-     * (0 when unknown); Cancel stops between instances and leaves what arrived.
+     * WADO-RS: every instance of a series into its cache folder, and the series marked as just used.
+     * A series the cache already holds complete (as many instances as the search counted) is not
+     * retrieved again. Reports progress per instance against the search's count; Cancel stops
+     * between instances and leaves what arrived.
      *
      * @return the series folder
      */
     public Path retrieveSeries(PacsSeries series, PacsCache cache, LoadMonitor monitor) throws PacsException {
         Path folder = cache.folderOf(series.seriesUid());
         String what = "series " + series.seriesUid();
+        if (series.instances() > 0 && cache.instancesIn(series.seriesUid()) >= series.instances()) {
+            try {
+                cache.touch(series.seriesUid());
+            } catch (IOException e) {
+                throw unreachable(e, "marking " + what + " in the cache");
+            }
+            return folder;
+        }
         URI uri = URI.create(server.root() + "/studies/" + uid(series.studyUid()) + "/series/" + uid(series.seriesUid()));
         try {
             Files.createDirectories(folder);

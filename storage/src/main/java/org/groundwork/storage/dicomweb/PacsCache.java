@@ -52,6 +52,15 @@ public final class PacsCache {
         return root.resolve(seriesUid);
     }
 
+    /** How many instances of a series are cached (files named by their SOP Instance UID). */
+    public int instancesIn(String seriesUid) {
+        try (Stream<Path> files = Files.list(folderOf(seriesUid))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("[0-9.]+\\.dcm")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Marks a series as just used, so that it is the last to be evicted. */
     public void touch(String seriesUid) throws IOException {
         Path marker = folderOf(seriesUid).resolve(LAST_USED);

@@ -118,10 +118,28 @@ class OrthancDicomWebTest {
         try (var files = Files.list(folder)) {
             assertEquals(NZ, files.filter(f -> f.getFileName().toString().matches("[0-9.]+\\.dcm")).count());
         }
+        // Asked again, the complete series comes from the cache: nothing is written.
+        java.nio.file.attribute.FileTime written = newestInstance(folder);
+        Thread.sleep(20);
+        assertEquals(folder, pacs.retrieveSeries(series, cache, LoadMonitor.NONE));
+        assertEquals(written, newestInstance(folder));
+        assertEquals(NZ, cache.instancesIn(series.seriesUid()));
         Volume back = new VolumeScanner().scan(List.of(folder), LoadMonitor.NONE).volumes().get(0);
         assertEquals(NX * NY * NZ, back.data().length());
         for (int n = 0; n < back.data().length(); n++) {
             assertEquals(original.data().get(n), back.data().get(n), "voxel " + n);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime newestInstance(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".dcm")).map(f -> {
+                try {
+                    return Files.getLastModifiedTime(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).max(java.util.Comparator.naturalOrder()).orElseThrow();
         }
     }
 
