@@ -6,7 +6,7 @@ knees written by `./groundwork phantom --out DIR --count 24 --grid 64,64,32`, th
 torch.jit.save beside a descriptor Groundwork reads. Also writes `pickle.pt` (torch.save of the
 weights), which Groundwork must refuse as "not TorchScript", and a second model whose output kind is
 "boxes": the extent of the knee (voxels above a tenth of the bright end), as one box, computed in
-TorchScript without training.
+TorchScript without training, and a model whose every score is NaN (Groundwork must refuse its output).
 
 Usage: /usr/bin/python3 scripts/make-test-model.py PHANTOM_DIR OUT_DIR (the extent model goes beside OUT_DIR)
 Needs Debian's python3-torch and python3-nibabel. Deterministic: fixed seeds, CPU.
@@ -85,6 +85,28 @@ def write_extent_model(out, spacing):
     (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
 
 
+class NotANumber(torch.nn.Module):
+    """Every score NaN, four channels: what Groundwork must never turn into boxes."""
+
+    def forward(self, x):
+        return x.repeat(1, 4, 1, 1, 1) * float("nan")
+
+
+def write_nan_model(out, spacing):
+    out.mkdir(parents=True, exist_ok=True)
+    torch.jit.script(NotANumber()).save(str(out / "model.pt"))
+    descriptor = {
+        "format": "groundwork-torchscript/1",
+        "name": "nan-test",
+        "file": "model.pt",
+        "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
+        "licence": "CC0-1.0; made by scripts/make-test-model.py",
+        "input": {"axes": "ijk", "spacing_mm": spacing, "patch": [64, 64, 32], "normalisation": "percentile-99.5"},
+        "output": {"kind": "labelmap", "labels": {str(c): name for c, name in enumerate(CLASSES) if c > 0}},
+    }
+    (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+
+
 def main():
     phantoms, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     torch.manual_seed(7)
@@ -141,6 +163,7 @@ def main():
     (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
     print("wrote", out / "model.pt", (out / "model.pt").stat().st_size, "bytes")
     write_extent_model(out.parent / "knee-extent-test", spacing)
+    write_nan_model(out.parent / "nan-test", spacing)
 
 
 if __name__ == "__main__":

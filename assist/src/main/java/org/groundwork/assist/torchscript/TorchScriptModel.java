@@ -44,7 +44,8 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
     public static final String DESCRIPTOR = "descriptor.json";
     private static final String FORMAT = "groundwork-torchscript/1";
 
-    private final Model model;
+    private volatile Model model;
+    private final String modelName;
     private final String name;
     private final String hash;
     private final Path file;
@@ -57,6 +58,7 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
     private TorchScriptModel(Model model, String name, String hash, Path file, double[] spacing, int[] patch,
                              boolean normalise, boolean boxesOut, Map<Integer, String> labels) {
         this.model = model;
+        this.modelName = model.getName();
         this.name = name;
         this.hash = hash;
         this.file = file;
@@ -130,17 +132,28 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
             throw new AssistException(file + ": its SHA-256 is " + actual + " but " + DESCRIPTOR + " says " + expected
                     + " (the file changed, or the descriptor belongs to another model)");
         }
-        String modelName = fileName.endsWith(".pt") ? fileName.substring(0, fileName.length() - 3) : fileName;
-        Model model = Model.newInstance(desc.text("name"), "PyTorch");
+        Model model = loadTorchScript(file, desc.text("name"));
+        return new TorchScriptModel(model, desc.text("name"), actual, file, spacing, patch,
+                normalisation.equals("percentile-99.5"), kind.equals("boxes"), labels);
+    }
+
+    private static Model loadTorchScript(Path file, String name) throws AssistException {
+        String fileName = file.getFileName().toString();
+        String stem = fileName.endsWith(".pt") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        Model model = Model.newInstance(name, "PyTorch");
         try {
-            model.load(folder, modelName);
+            model.load(file.getParent(), stem);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new AssistException(file + ": not a TorchScript model (saved with torch.save rather than "
                     + "torch.jit.save?): " + e.getMessage(), e);
         }
-        return new TorchScriptModel(model, desc.text("name"), actual, file, spacing, patch,
-                normalisation.equals("percentile-99.5"), kind.equals("boxes"), labels);
+        return model;
+    }
+
+    /** A prediction gave NaN or infinite scores. */
+    private static final class NotFinite extends Exception {
+        private static final long serialVersionUID = 1L;
     }
 
     @Override
@@ -158,8 +171,35 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
         return new LinkedHashSet<>(labels.values());
     }
 
+    /**
+     * {@inheritDoc} Scores that are not finite numbers are never turned into boxes: the model is
+     * loaded again from its file and the volume run once more (under heavy garbage collection the
+     * PyTorch engine has, rarely, given NaN scores for a whole run); a second failure is an error.
+     */
     @Override
     public List<Proposal> suggest(Volume volume, Set<String> wanted, LoadMonitor monitor) throws AssistException {
+        try {
+            return suggestOnce(volume, wanted, monitor);
+        } catch (NotFinite first) {
+            reload();
+            try {
+                return suggestOnce(volume, wanted, monitor);
+            } catch (NotFinite again) {
+                throw new AssistException(file + ": the model gave scores that are not numbers (NaN) on this volume, "
+                        + "twice; nothing was proposed");
+            }
+        }
+    }
+
+    private synchronized void reload() throws AssistException {
+        Model fresh = loadTorchScript(file, modelName);
+        Model old = model;
+        model = fresh;
+        old.close();
+    }
+
+    private List<Proposal> suggestOnce(Volume volume, Set<String> wanted, LoadMonitor monitor)
+            throws AssistException, NotFinite {
         long start = System.nanoTime();
         int[] size = new int[3];
         double[] step = new double[3]; // model voxels per volume voxel, per axis
@@ -219,7 +259,7 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
      * in the order of the label values: [min i, j, k, max i, j, k] on its grid, then optionally a confidence.
      */
     private List<Proposal> boxes(Volume volume, float[] input, int[] size, double[] step, Set<String> wanted, long start)
-            throws AssistException {
+            throws AssistException, NotFinite {
         for (int a = 0; a < 3; a++) {
             if (size[a] > patch[a]) {
                 throw new AssistException(file + ": a model that gives boxes sees the volume in one window, and this "
@@ -250,6 +290,11 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
             rows = y.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
         } catch (TranslateException | RuntimeException e) {
             throw new AssistException(file + ": the model failed on this volume (" + e.getMessage() + ")", e);
+        }
+        for (float v : rows) {
+            if (!Float.isFinite(v)) {
+                throw new NotFinite();
+            }
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         int[] n = {volume.nx(), volume.ny(), volume.nz()};
@@ -286,7 +331,7 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
 
     /** Runs one window (zero-padded where it passes the edge) and adds its softmax to the scores. */
     private void window(Predictor<NDList, NDList> predictor, float[] input, int[] size, int[] at, float[][] scores,
-                        int classes) throws TranslateException, AssistException {
+                        int classes) throws TranslateException, AssistException, NotFinite {
         int p0 = patch[0], p1 = patch[1], p2 = patch[2];
         float[] tile = new float[p0 * p1 * p2];
         for (int i = 0; i < p0 && at[0] + i < size[0]; i++) {
@@ -308,6 +353,11 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
                         + (classes - 1) + ")");
             }
             out = y.get(":, :" + classes).softmax(1).toFloatArray();
+        }
+        for (float p : out) {
+            if (!Float.isFinite(p)) {
+                throw new NotFinite();
+            }
         }
         for (int c = 0; c < classes; c++) {
             for (int i = 0; i < p0 && at[0] + i < size[0]; i++) {

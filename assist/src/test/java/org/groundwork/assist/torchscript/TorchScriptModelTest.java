@@ -74,6 +74,19 @@ class TorchScriptModelTest {
     }
 
     @Test
+    void scoresThatAreNotNumbersAreRefusedNotTurnedIntoBoxes() throws Exception {
+        try (TorchScriptModel model = TorchScriptModel.load(testModel().resolveSibling("nan-test"))) {
+            KneePhantom.Knee knee = KneePhantom.generate(21, KneePhantom.Grid.coarse(64, 64, 32), KNEE);
+            AssistException e = assertThrows(AssistException.class,
+                    () -> model.suggest(knee.volume(), model.regions(), LoadMonitor.NONE));
+            assertTrue(e.getMessage().contains("scores that are not numbers (NaN)") && e.getMessage().contains("twice"),
+                    e.getMessage());
+            assertTrue(e.getMessage().startsWith(testModel().resolveSibling("nan-test").resolve("model.pt").toString()),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aModelThatGivesBoxesIsReadRowByRow() throws Exception {
         Path folder = testModel().resolveSibling("knee-extent-test");
         try (TorchScriptModel model = TorchScriptModel.load(folder)) {

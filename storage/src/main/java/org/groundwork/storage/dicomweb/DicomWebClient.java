@@ -7,10 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,11 +31,9 @@ public final class DicomWebClient {
     private static final Duration SEARCH = Duration.ofSeconds(60);
 
     private final PacsServer server;
-    private final HttpClient http;
 
     public DicomWebClient(PacsServer server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public PacsServer server() {
@@ -92,13 +86,7 @@ public final class DicomWebClient {
         try {
             Files.createDirectories(folder);
             cache.touch(series.seriesUid());
-            // A blocking connection streams a large body several times faster than HttpClient's
-            // InputStream handler, which copies it through a queue of small buffers.
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) uri.toURL().openConnection();
-            connection.setConnectTimeout((int) CONNECT.toMillis());
-            connection.setReadTimeout((int) SEARCH.toMillis());
-            connection.setRequestProperty("Accept", "multipart/related; type=\"application/dicom\"");
-            server.authorization().ifPresent(a -> connection.setRequestProperty("Authorization", a));
+            java.net.HttpURLConnection connection = open(uri, "multipart/related; type=\"application/dicom\"");
             int status = connection.getResponseCode();
             check(status, "retrieving " + what);
             try (InputStream body = connection.getInputStream()) {
@@ -186,30 +174,38 @@ public final class DicomWebClient {
     }
 
     private JsonNode getJson(String path, String what) throws PacsException {
-        HttpRequest request = request(path).header("Accept", "application/dicom+json").timeout(SEARCH).build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 204) {
+            java.net.HttpURLConnection connection = open(URI.create(server.root() + path), "application/dicom+json");
+            int status = connection.getResponseCode();
+            if (status == 204) {
                 return JSON.createArrayNode(); // no match
             }
-            check(response.statusCode(), what);
-            JsonNode root = JSON.readTree(response.body());
+            check(status, what);
+            JsonNode root;
+            try (InputStream body = connection.getInputStream()) {
+                root = JSON.readTree(body);
+            }
             if (root == null || !root.isArray()) {
                 throw new PacsException(server + ": " + what + " did not return a DICOM JSON array");
             }
             return root;
         } catch (IOException e) {
             throw unreachable(e, what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
         }
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.root() + path)).GET();
-        server.authorization().ifPresent(a -> b.header("Authorization", a));
-        return b;
+    /**
+     * A GET with the server's sign-in. A blocking connection: it streams large bodies several times
+     * faster than {@code java.net.http}'s InputStream handler, and retries a GET whose kept-alive
+     * connection the server had closed.
+     */
+    private java.net.HttpURLConnection open(URI uri, String accept) throws IOException {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout((int) CONNECT.toMillis());
+        connection.setReadTimeout((int) SEARCH.toMillis());
+        connection.setRequestProperty("Accept", accept);
+        server.authorization().ifPresent(a -> connection.setRequestProperty("Authorization", a));
+        return connection;
     }
 
     private void check(int status, String what) throws PacsException {
@@ -227,7 +223,7 @@ public final class DicomWebClient {
 
     private PacsException unreachable(IOException e, String what) {
         String reason = e instanceof ConnectException ? "cannot connect (is the server running and the address right?)"
-                : e instanceof HttpTimeoutException ? "no answer in time" : e.getMessage();
+                : e instanceof java.net.SocketTimeoutException ? "no answer in time" : e.getMessage();
         return new PacsException(server + ": " + what + ": " + reason, e);
     }
 

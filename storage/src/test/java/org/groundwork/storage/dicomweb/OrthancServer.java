@@ -83,6 +83,20 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Stores a DICOM file, as a modality or another PACS would send it. */
     public void upload(Path dicom) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send(dicom);
+                return;
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                // Orthanc may close a kept-alive connection just as the next upload reuses it.
+            }
+        }
+    }
+
+    private void send(Path dicom) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/instances")).header("Authorization", basic())
                 .POST(HttpRequest.BodyPublishers.ofFile(dicom)).build(), HttpResponse.BodyHandlers.ofString());
