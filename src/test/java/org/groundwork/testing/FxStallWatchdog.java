@@ -49,9 +49,12 @@ public final class FxStallWatchdog {
                 long waited = (System.nanoTime() - sent) / 1_000_000;
                 if (waited > thresholdMillis) {
                     // Sampled while the stall lasts: one sample waiting on Groundwork is enough.
+                    // State and stack from one snapshot, so that they describe the same moment.
                     Thread fx = fxThread();
-                    StackTraceElement[] frames = fx == null ? new StackTraceElement[0] : fx.getStackTrace();
-                    boolean waiting = fx != null && waitsOnGroundwork(frames, fx.getState());
+                    java.lang.management.ThreadInfo info = fx == null ? null
+                            : java.lang.management.ManagementFactory.getThreadMXBean().getThreadInfo(fx.getId(), 40);
+                    StackTraceElement[] frames = info == null ? new StackTraceElement[0] : info.getStackTrace();
+                    boolean waiting = info != null && waitsOnGroundwork(frames, info.getThreadState());
                     if (stack == null || waiting && !waitingOnGroundwork) {
                         stack = Arrays.stream(frames).limit(25).map(String::valueOf).collect(Collectors.joining("\n  at "));
                     }
@@ -79,14 +82,15 @@ public final class FxStallWatchdog {
     }
 
     /**
-     * In the store or the database driver, whatever the state; or not running, with Groundwork's
-     * own code (not a test's) the first caller above the JDK's waiting methods.
+     * In the database driver, whatever the state; blocked entering a synchronized Groundwork method
+     * (the store's, say); or parked, waiting or sleeping where Groundwork's own code (not a test's)
+     * called the JDK's waiting methods.
      */
     static boolean waitsOnGroundwork(StackTraceElement[] frames, Thread.State state) {
         for (StackTraceElement f : frames) {
             String c = f.getClassName();
-            if (c.startsWith("org.sqlite.") || c.startsWith("java.sql.") || c.startsWith("org.groundwork.storage.")) {
-                return true;
+            if (c.startsWith("org.sqlite.") || c.startsWith("java.sql.")) {
+                return true; // database work on the FX thread, waiting or not
             }
         }
         if (frames.length == 0 || state == Thread.State.RUNNABLE || state == Thread.State.NEW) {
