@@ -114,13 +114,15 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
     public List<Proposal> suggest(Volume volume, Set<String> wanted, LoadMonitor monitor) throws AssistException {
         long start = System.nanoTime();
         BodyFrame frame = BodyFrame.of(volume);
-        float[] corrections;
-        // One manager per request, always closed: native memory must not grow over a long session.
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray input = manager.create(frame.sample(grid), new Shape(1, 1, grid, grid, grid));
-            NDArray out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
-                    .singletonOrThrow();
-            corrections = out.toFloatArray();
+        float[] corrections = corrections(frame);
+        if (!allFinite(corrections)) {
+            // The PyTorch engine has, rarely, given NaN for a whole prediction (see TorchScriptModel):
+            // never turn that into boxes; run once more, and give up with a message if it repeats.
+            corrections = corrections(frame);
+            if (!allFinite(corrections)) {
+                throw new AssistException("the learned model gave corrections that are not numbers (NaN), twice; "
+                        + "nothing was proposed");
+            }
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         List<Proposal> proposals = new ArrayList<>();
@@ -138,6 +140,24 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
             }
         }
         return proposals;
+    }
+
+    private float[] corrections(BodyFrame frame) {
+        // One manager per request, always closed: native memory must not grow over a long session.
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray input = manager.create(frame.sample(grid), new Shape(1, 1, grid, grid, grid));
+            return model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
+                    .singletonOrThrow().toFloatArray();
+        }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes the weights and what they stand for into {@code folder}; returns the SHA-256 of the weights. */
