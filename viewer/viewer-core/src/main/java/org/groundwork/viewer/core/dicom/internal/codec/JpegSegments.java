@@ -66,6 +66,17 @@ abstract class JpegSegments {
         return marker;
     }
 
+    /** SOF0 to SOF15, the frame headers of the JPEG processes (C4, C8 and CC are other markers). */
+    protected static boolean isStartOfFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
+    /** Skips a segment this decoder does not need (APPn, COM and others), after its marker. */
+    protected void skipSegment() throws BadInputException {
+        int length = u16();
+        pos += length - 2;
+    }
+
     protected void readHuffmanTables(HuffmanTableSink sink) throws BadInputException {
         int end = pos - 2 + u16();
         while (pos < end) {

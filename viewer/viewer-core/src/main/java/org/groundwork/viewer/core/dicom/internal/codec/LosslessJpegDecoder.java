@@ -90,11 +90,10 @@ final class LosslessJpegDecoder extends JpegSegments {
                     }
                 }
                 default -> {
-                    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                    if (isStartOfFrame(marker)) {
                         throw bad("uses JPEG process SOF" + (marker - 0xC0) + " where lossless SOF3 was expected");
                     }
-                    int length = u16();
-                    pos += length - 2; // APPn, COM and others
+                    skipSegment();
                 }
             }
         }

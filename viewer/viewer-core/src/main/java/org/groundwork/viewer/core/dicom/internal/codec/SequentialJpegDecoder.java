@@ -124,11 +124,10 @@ final class SequentialJpegDecoder extends JpegSegments {
                     }
                 }
                 default -> {
-                    if (marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                    if (isStartOfFrame(marker)) { // SOF0 and SOF1 are handled above
                         throw bad("uses JPEG process SOF" + (marker - 0xC0) + ", which is not supported");
                     }
-                    int length = u16();
-                    pos += length - 2; // APPn, COM and others
+                    skipSegment();
                 }
             }
         }
