@@ -116,10 +116,11 @@ final class PacsWindow {
         importButton.setId("pacsImport");
         importButton.setOnAction(e -> retrieve(true));
         importButton.disableProperty().bind(series.getSelectionModel().selectedItemProperty().isNull()
-                .or(projects.storeProperty().isNull()));
+                .or(projects.storeProperty().isNull()).or(series.disabledProperty()));
         openButton.setId("pacsOpen");
         openButton.setOnAction(e -> retrieve(false));
-        openButton.disableProperty().bind(series.getSelectionModel().selectedItemProperty().isNull());
+        openButton.disableProperty().bind(series.getSelectionModel().selectedItemProperty().isNull()
+                .or(series.disabledProperty()));
         cancel.setId("pacsCancel");
         cancel.setDisable(true);
         cancel.setOnAction(e -> {
@@ -275,17 +276,23 @@ final class PacsWindow {
         });
     }
 
+    /**
+     * Runs network work, one task at a time: a new search or listing replaces the one under way.
+     * While a task runs, the controls that would start another (search, choosing a study, importing)
+     * are disabled, so that only Cancel stops a retrieval.
+     */
     private <T> void run(Task<T> task, java.util.function.Consumer<T> done) {
         if (running != null && running.isRunning()) {
             running.cancel();
         }
         running = task;
         progress.progressProperty().bind(task.progressProperty());
-        message.textProperty().unbind();
         message.setText(task.getMessage());
         task.messageProperty().addListener((o, was, now) -> message.setText(now));
         cancel.setDisable(false);
         search.setDisable(true);
+        studies.setDisable(true);
+        series.setDisable(true);
         task.setOnSucceeded(e -> {
             finished();
             done.accept(task.getValue());
@@ -307,5 +314,7 @@ final class PacsWindow {
         progress.setProgress(0);
         cancel.setDisable(true);
         search.setDisable(false);
+        studies.setDisable(false);
+        series.setDisable(false);
     }
 }
