@@ -132,6 +132,24 @@ class PacsWindowTest {
                     app.mainWindow().worklist().list().getItems().get(0).record())));
             RunningApp.waitForOpenCase(app, 30);
             assertEquals(40, app.mainWindow().viewer().volumeProperty().get().nx());
+
+            // The series leaves the cache (another workstation, or evicted): opening the case fetches it again.
+            try (var cachedFiles = Files.walk(tmp.resolve("pacs-cache"))) {
+                for (Path f : cachedFiles.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+            robot.interact(() -> app.mainWindow().viewer().reset());
+            RunningApp.await(RunningApp.onFx(() -> app.mainWindow().workspace().open(
+                    app.mainWindow().worklist().list().getItems().get(0).record())));
+            RunningApp.waitForOpenCase(app, 30);
+            try (var cached = Files.list(tmp.resolve("pacs-cache"))) {
+                assertEquals(1, cached.count(), "the series is back in the cache");
+            }
+            try (var instances = Files.list(Files.list(tmp.resolve("pacs-cache")).findFirst().orElseThrow())) {
+                assertEquals(8, instances.filter(f -> f.toString().endsWith(".dcm")).count());
+            }
+            assertEquals(40, app.mainWindow().viewer().volumeProperty().get().nx());
         }
     }
 
