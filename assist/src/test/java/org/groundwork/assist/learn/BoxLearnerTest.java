@@ -1,6 +1,7 @@
 package org.groundwork.assist.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -80,6 +81,22 @@ class BoxLearnerTest {
                     () -> BoxLearner.load(dir.resolve("empty"), null));
             assertTrue(notAModel.getMessage().startsWith(dir.resolve("empty") + ": not a saved cnn-boxes model"),
                     notAModel.getMessage());
+        }
+    }
+
+    @Test
+    void correctionsThatAreNotNumbersAreRefusedNotTurnedIntoBoxes() throws Exception {
+        List<TrainingCase> training = knees(1, 2).stream().map(KneePhantom.Knee::asTrainingCase).toList();
+        Volume volume = KneePhantom.generate(78, GRID, KNEE).volume();
+        try (BoxLearner learner = new BoxLearnerFactory(32, 1, 7).train(training, LoadMonitor.NONE)) {
+            assertTrue(!learner.suggest(volume, learner.regions(), LoadMonitor.NONE).isEmpty());
+            // Weights that turn every output into NaN, as a faulty engine or a broken file would.
+            for (var parameter : learner.model().getBlock().getParameters().values()) {
+                parameter.getArray().muli(Float.NaN);
+            }
+            org.groundwork.assist.AssistException e = assertThrows(org.groundwork.assist.AssistException.class,
+                    () -> learner.suggest(volume, learner.regions(), LoadMonitor.NONE));
+            assertTrue(e.getMessage().contains("not numbers (NaN), twice"), e.getMessage());
         }
     }
 
