@@ -73,14 +73,18 @@ public final class PacsCache {
 
     /** Bytes held now. */
     public long size() throws IOException {
-        if (!Files.isDirectory(root)) {
-            return 0;
+        return seriesSizes().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each series folder with the bytes it holds, walked once. */
+    private java.util.Map<Path, Long> seriesSizes() throws IOException {
+        java.util.Map<Path, Long> sizes = new java.util.LinkedHashMap<>();
+        if (Files.isDirectory(root)) {
+            for (Path series : seriesFolders()) {
+                sizes.put(series, sizeOf(series));
+            }
         }
-        long total = 0;
-        for (Path series : seriesFolders()) {
-            total += sizeOf(series);
-        }
-        return total;
+        return sizes;
     }
 
     /**
@@ -90,11 +94,12 @@ public final class PacsCache {
      */
     public List<String> evict(java.util.Set<String> inUse) throws IOException {
         List<String> evicted = new ArrayList<>();
-        long total = size();
+        java.util.Map<Path, Long> sizes = seriesSizes();
+        long total = sizes.values().stream().mapToLong(Long::longValue).sum();
         if (total <= limitBytes) {
             return evicted;
         }
-        List<Path> byAge = new ArrayList<>(seriesFolders());
+        List<Path> byAge = new ArrayList<>(sizes.keySet());
         byAge.sort(Comparator.comparing(PacsCache::lastUsed));
         for (Path series : byAge) {
             if (total <= limitBytes) {
@@ -104,9 +109,8 @@ public final class PacsCache {
             if (inUse.contains(uid)) {
                 continue;
             }
-            long bytes = sizeOf(series);
             deleteTree(series);
-            total -= bytes;
+            total -= sizes.get(series);
             evicted.add(uid);
         }
         return evicted;
