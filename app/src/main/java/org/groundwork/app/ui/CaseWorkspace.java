@@ -124,10 +124,11 @@ public final class CaseWorkspace {
      * is retrieved again through the PACS this session signed in to. Returns what to tell the reader.
      */
     private String restoreFromPacs(SqliteProjectStore store, CaseRecord c) throws Exception {
-        if (store.readOnly() || store.remoteSeries(c.id()).isEmpty()) {
+        var remote = store.readOnly() ? List.<SqliteProjectStore.RemoteSeries>of() : store.remoteSeries(c.id());
+        if (remote.isEmpty()) {
             return null;
         }
-        String server = store.remoteSeries(c.id()).get(0).server();
+        String server = remote.get(0).server();
         var client = pacs.client().filter(p -> p.server().root().toString().equals(server));
         if (client.isEmpty()) {
             boolean missing = DataRoots.filesOfCase(store, c.id()).stream().anyMatch(f -> !java.nio.file.Files.isRegularFile(f));

@@ -72,8 +72,8 @@ public final class PacsImport {
     public static boolean restoreMissing(SqliteProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
                                          LoadMonitor monitor) throws PacsException, ProjectException {
         List<SqliteProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
-        boolean missing = store.imageFiles(caseId).stream().anyMatch(f -> !Files.isRegularFile(f));
-        if (remote.isEmpty() || !missing) {
+        List<Path> files = store.imageFiles(caseId);
+        if (remote.isEmpty() || files.stream().allMatch(Files::isRegularFile)) {
             return false;
         }
         for (SqliteProjectStore.RemoteSeries r : remote) {
@@ -83,13 +83,13 @@ public final class PacsImport {
             }
             client.retrieveSeries(new PacsSeries(r.studyUid(), r.seriesUid(), "", 0, "", 0), cache, monitor);
         }
-        // Each series was imported as its own data root, the cache folder named by its UID: point it here.
-        for (DataRoots.DataRoot root : DataRoots.list(store)) {
+        // Each series was imported as its own data root, the cache folder named by its UID with the
+        // instances directly in it: the folder of the case's files is that root. Point it here.
+        for (Path root : new java.util.LinkedHashSet<>(files.stream().map(Path::getParent).toList())) {
             for (SqliteProjectStore.RemoteSeries r : remote) {
                 Path local = cache.folderOf(r.seriesUid()).toAbsolutePath().normalize();
-                if (root.path().getFileName() != null && root.path().getFileName().toString().equals(r.seriesUid())
-                        && !root.path().equals(local)) {
-                    DataRoots.relocate(store, root.path(), local);
+                if (root.getFileName() != null && root.getFileName().toString().equals(r.seriesUid()) && !root.equals(local)) {
+                    DataRoots.relocate(store, root, local);
                 }
             }
         }
