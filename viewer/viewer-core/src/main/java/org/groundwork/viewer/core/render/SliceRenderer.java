@@ -69,8 +69,7 @@ public final class SliceRenderer {
 
     /** Fills {@code out} with stored values ({@code value & 0xFFFF}), -1 outside the volume. */
     private void sample(SliceGeometry g, int slice, Interpolation interpolation, short[] shorts, int[] out) {
-        double[] start = toVoxel.apply(g.origin()[0] + g.normal()[0] * slice * g.sliceMm(),
-                g.origin()[1] + g.normal()[1] * slice * g.sliceMm(), g.origin()[2] + g.normal()[2] * slice * g.sliceMm());
+        double[] start = sliceStart(g, slice);
         double[] dx = linear(g.right(), g.pixelMm());
         double[] dy = linear(g.down(), g.pixelMm());
         boolean signed = volume.data() instanceof VoxelData.Int16;
@@ -114,8 +113,7 @@ public final class SliceRenderer {
     /** Float, 32-bit, 8-bit and colour volumes: one pass, value by value. */
     private void renderAnyType(SliceGeometry g, int slice, WindowLevel window, Interpolation interpolation,
                                boolean invert, int[] argb) {
-        double[] start = toVoxel.apply(g.origin()[0] + g.normal()[0] * slice * g.sliceMm(),
-                g.origin()[1] + g.normal()[1] * slice * g.sliceMm(), g.origin()[2] + g.normal()[2] * slice * g.sliceMm());
+        double[] start = sliceStart(g, slice);
         double[] dx = linear(g.right(), g.pixelMm());
         double[] dy = linear(g.down(), g.pixelMm());
         int[] lut = lookupTable(window, invert);
@@ -213,6 +211,13 @@ public final class SliceRenderer {
         return a + (((b - a) * t + 128) >> 8);
     }
 
+
+    /** Voxel coordinates of pixel (0, 0) of a slice. */
+    private double[] sliceStart(SliceGeometry g, int slice) {
+        double along = slice * g.sliceMm();
+        return toVoxel.apply(g.origin()[0] + g.normal()[0] * along, g.origin()[1] + g.normal()[1] * along,
+                g.origin()[2] + g.normal()[2] * along);
+    }
 
     /** The voxel-space step of a patient-space step (the affine's linear part, inverted). */
     private double[] linear(double[] direction, double mm) {
