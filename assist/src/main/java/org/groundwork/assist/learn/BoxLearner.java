@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import org.groundwork.assist.AssistException;
 import org.groundwork.assist.BodyFrame;
+import org.groundwork.assist.ModelOutput;
 import org.groundwork.assist.Proposal;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
@@ -115,11 +116,10 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
         long start = System.nanoTime();
         BodyFrame frame = BodyFrame.of(volume);
         float[] corrections = corrections(frame);
-        if (!allFinite(corrections)) {
-            // The PyTorch engine has, rarely, given NaN for a whole prediction (see TorchScriptModel):
-            // never turn that into boxes; run once more, and give up with a message if it repeats.
+        if (!ModelOutput.allFinite(corrections)) {
+            // Run once more, and give up with a message if it repeats.
             corrections = corrections(frame);
-            if (!allFinite(corrections)) {
+            if (!ModelOutput.allFinite(corrections)) {
                 throw new AssistException("the learned model gave corrections that are not numbers (NaN), twice; "
                         + "nothing was proposed");
             }
@@ -149,15 +149,6 @@ public final class BoxLearner implements SuggestionModel, AutoCloseable {
             return model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false)
                     .singletonOrThrow().toFloatArray();
         }
-    }
-
-    private static boolean allFinite(float[] values) {
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Writes the weights and what they stand for into {@code folder}; returns the SHA-256 of the weights. */

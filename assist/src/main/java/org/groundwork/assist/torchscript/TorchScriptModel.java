@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import org.groundwork.assist.AssistException;
 import org.groundwork.assist.Foreground;
+import org.groundwork.assist.ModelOutput;
 import org.groundwork.assist.Proposal;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
@@ -291,10 +292,8 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
         } catch (TranslateException | RuntimeException e) {
             throw new AssistException(file + ": the model failed on this volume (" + e.getMessage() + ")", e);
         }
-        for (float v : rows) {
-            if (!Float.isFinite(v)) {
-                throw new NotFinite();
-            }
+        if (!ModelOutput.allFinite(rows)) {
+            throw new NotFinite();
         }
         long latency = (System.nanoTime() - start) / 1_000_000;
         int[] n = {volume.nx(), volume.ny(), volume.nz()};
@@ -354,10 +353,8 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
             }
             out = y.get(":, :" + classes).softmax(1).toFloatArray();
         }
-        for (float p : out) {
-            if (!Float.isFinite(p)) {
-                throw new NotFinite();
-            }
+        if (!ModelOutput.allFinite(out)) {
+            throw new NotFinite();
         }
         for (int c = 0; c < classes; c++) {
             for (int i = 0; i < p0 && at[0] + i < size[0]; i++) {
