@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.storage.dicomweb.OrthancServer;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
@@ -70,7 +71,7 @@ class PacsCommandTest {
             assertTrue(out.toString().startsWith("imported 1 series from " + url + " as 1 new case(s)"), out.toString());
             try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
                 long caseId = store.cases().get(0).id();
-                assertEquals(List.of(new SqliteProjectStore.RemoteSeries(url, study, "1.2.3.91")), store.remoteSeries(caseId));
+                assertEquals(List.of(new ProjectStore.RemoteSeries(url, study, "1.2.3.91")), store.remoteSeries(caseId));
                 assertEquals(6, store.imageFiles(caseId).size());
             }
             assertEquals(2, run("pacs", "import", url, project.toString(), "--study", study, "--series", "9.9.9",

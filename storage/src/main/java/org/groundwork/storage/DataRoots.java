@@ -52,7 +52,7 @@ public final class DataRoots {
     }
 
     /** Absolute paths of the files of a case's images, under their data roots as they are now. */
-    public static List<Path> filesOfCase(SqliteProjectStore store, long caseId) throws ProjectException {
+    public static List<Path> filesOfCase(ProjectStore store, long caseId) throws ProjectException {
         List<Path> files = new ArrayList<>();
         synchronized (store) {
             try (PreparedStatement s = store.connection().prepareStatement("SELECT r.path, f.relative_path "
@@ -65,7 +65,7 @@ public final class DataRoots {
                     }
                 }
             } catch (SQLException e) {
-                throw ProjectDatabase.explain(store.folder(), e);
+                throw store.explain(e);
             }
         }
         return files;

@@ -9,12 +9,21 @@ import org.groundwork.annotate.core.project.Edit;
  * A second Groundwork process for the crash and lock tests.
  * {@code edits DIR PREFIX}: applies box edits forever, printing "ack N" after each one returns.
  * {@code hold DIR}: opens the project, prints "open" and waits to be killed.
+ * {@code lease URL CASE MILLIS}: opens a shared project (the password file in the system property
+ * {@code groundwork.pgpass}), holds the case with leases of MILLIS, prints "held" and waits to be killed.
  */
 public final class ProjectChild {
     private ProjectChild() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("lease")) {
+            PostgresProjectStore shared = PostgresProjectStore.open(PostgresLocation.parse(args[1]), false,
+                    java.time.Duration.ofMillis(Long.parseLong(args[3])));
+            System.out.println(shared.lease(Long.parseLong(args[2]), "dr.child").mine() ? "held" : "refused");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
         Path dir = Path.of(args[1]);
         SqliteProjectStore store = SqliteProjectStore.open(dir, SqliteProjectStore.Mode.READ_WRITE);
         if (args[0].equals("hold")) {
@@ -36,7 +45,8 @@ public final class ProjectChild {
     /** Starts the child with this test's class path. */
     static Process start(String... args) throws java.io.IOException {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx256m", "-cp",
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx256m",
+                "-Dgroundwork.pgpass=" + System.getProperty("groundwork.pgpass", ""), "-cp",
                 System.getProperty("java.class.path"), ProjectChild.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

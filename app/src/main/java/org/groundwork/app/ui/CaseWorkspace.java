@@ -33,6 +33,7 @@ import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.fx.MprViewer;
 
@@ -124,7 +125,7 @@ public final class CaseWorkspace {
      * is retrieved again through the PACS this session signed in to. Returns what to tell the reader.
      */
     private String restoreFromPacs(SqliteProjectStore store, CaseRecord c) throws Exception {
-        var remote = store.readOnly() ? List.<SqliteProjectStore.RemoteSeries>of() : store.remoteSeries(c.id());
+        var remote = store.readOnly() ? List.<ProjectStore.RemoteSeries>of() : store.remoteSeries(c.id());
         if (remote.isEmpty()) {
             return null;
         }

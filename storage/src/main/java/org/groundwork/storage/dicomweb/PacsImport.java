@@ -7,6 +7,7 @@ import java.util.Set;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.DataRoots;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 
@@ -54,7 +55,7 @@ public final class PacsImport {
             Long caseId = caseOf(report, folders.get(n));
             if (caseId != null) {
                 PacsSeries s = series.get(n);
-                store.recordRemoteSeries(caseId, new SqliteProjectStore.RemoteSeries(server.root().toString(),
+                store.recordRemoteSeries(caseId, new ProjectStore.RemoteSeries(server.root().toString(),
                         s.studyUid(), s.seriesUid()));
                 cases.add(caseId);
             }
@@ -71,12 +72,12 @@ public final class PacsImport {
      */
     public static boolean restoreMissing(SqliteProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
                                          LoadMonitor monitor) throws PacsException, ProjectException {
-        List<SqliteProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
+        List<ProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
         List<Path> files = store.imageFiles(caseId);
         if (remote.isEmpty() || files.stream().allMatch(Files::isRegularFile)) {
             return false;
         }
-        for (SqliteProjectStore.RemoteSeries r : remote) {
+        for (ProjectStore.RemoteSeries r : remote) {
             if (!r.server().equals(client.server().root().toString())) {
                 throw new PacsException(r.server() + ": this case's images are on that server; connect to it "
                         + "(File → Open from PACS…) and open the case again");
@@ -86,7 +87,7 @@ public final class PacsImport {
         // Each series was imported as its own data root, the cache folder named by its UID with the
         // instances directly in it: the folder of the case's files is that root. Point it here.
         for (Path root : new java.util.LinkedHashSet<>(files.stream().map(Path::getParent).toList())) {
-            for (SqliteProjectStore.RemoteSeries r : remote) {
+            for (ProjectStore.RemoteSeries r : remote) {
                 Path local = cache.folderOf(r.seriesUid()).toAbsolutePath().normalize();
                 if (root.getFileName() != null && root.getFileName().toString().equals(r.seriesUid()) && !root.equals(local)) {
                     DataRoots.relocate(store, root, local);

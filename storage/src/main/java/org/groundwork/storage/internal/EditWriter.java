@@ -17,7 +17,10 @@ import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.Question;
 import org.groundwork.annotate.core.project.ReasoningStep;
 
-/** The SQL of each kind of edit, plus its audit-log row; the caller owns the transaction. */
+/**
+ * The SQL of each kind of edit, plus its audit-log row, in SQL that SQLite and PostgreSQL both
+ * run; the caller owns the transaction.
+ */
 final class EditWriter {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
@@ -37,9 +40,9 @@ final class EditWriter {
         if (changeRows(c, edit, user, at) == 0) {
             return false;
         }
-        update(c, "INSERT OR IGNORE INTO users(name) VALUES (?)", user);
+        update(c, "INSERT INTO users(name) VALUES (?) ON CONFLICT DO NOTHING", user);
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO audit_log(at, user, case_id, kind, payload) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log(at, \"user\", case_id, kind, payload) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, at.toString());
             s.setString(2, user);
             s.setLong(3, edit.caseId());
@@ -60,9 +63,14 @@ final class EditWriter {
             int[] max = b.max();
             Provenance p = b.provenance();
             return update(c, """
-                    INSERT OR REPLACE INTO boxes(id, case_id, region_id, label, min_i, min_j, min_k, max_i, max_j, max_k,
+                    INSERT INTO boxes(id, case_id, region_id, label, min_i, min_j, min_k, max_i, max_j, max_k,
                         author, created_at, origin, model_id, model_hash, shape, patient_corners)
-                    SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM cases WHERE id = ?""",
+                    SELECT ?, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM cases WHERE id = ?
+                    ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, region_id = excluded.region_id,
+                        label = excluded.label, min_i = excluded.min_i, min_j = excluded.min_j, min_k = excluded.min_k,
+                        max_i = excluded.max_i, max_j = excluded.max_j, max_k = excluded.max_k, author = excluded.author,
+                        created_at = excluded.created_at, origin = excluded.origin, model_id = excluded.model_id,
+                        model_hash = excluded.model_hash, shape = excluded.shape, patient_corners = excluded.patient_corners""",
                     b.id(), b.regionId(), b.label(), min[0], min[1], min[2], max[0], max[1], max[2],
                     p.author(), p.createdAt().toString(), p.origin().name(), p.modelId(), p.modelHash(),
                     b.shape().name(), AnnotationJson.numbers(b.patientCorners()), b.caseId());
@@ -101,8 +109,11 @@ final class EditWriter {
             Grade g = set.grade();
             Provenance p = g.provenance();
             return update(c, """
-                    INSERT OR REPLACE INTO grades(question_id, field, value, author, created_at, origin, model_id, model_hash)
-                    SELECT id, ?, ?, ?, ?, ?, ?, ? FROM questions WHERE id = ? AND case_id = ?""",
+                    INSERT INTO grades(question_id, field, value, author, created_at, origin, model_id, model_hash)
+                    SELECT id, ?, ?, ?, ?, ?, ?, ? FROM questions WHERE id = ? AND case_id = ?
+                    ON CONFLICT(question_id, field) DO UPDATE SET value = excluded.value, author = excluded.author,
+                        created_at = excluded.created_at, origin = excluded.origin, model_id = excluded.model_id,
+                        model_hash = excluded.model_hash""",
                     g.field(), String.valueOf(g.value()), p.author(), p.createdAt().toString(), p.origin().name(),
                     p.modelId(), p.modelHash(), g.questionId(), set.caseId());
         } else if (edit instanceof Edit.ClearGrade clear) {
@@ -135,8 +146,11 @@ final class EditWriter {
         }
         Provenance p = step.provenance();
         update(c, """
-                INSERT OR REPLACE INTO reasoning_steps(id, question_id, position, text, evidence, author, created_at,
-                    origin, model_id, model_hash) VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO reasoning_steps(id, question_id, position, text, evidence, author, created_at,
+                    origin, model_id, model_hash) VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET question_id = excluded.question_id, position = -1, text = excluded.text,
+                    evidence = excluded.evidence, author = excluded.author, created_at = excluded.created_at,
+                    origin = excluded.origin, model_id = excluded.model_id, model_hash = excluded.model_hash""",
                 step.id(), step.questionId(), step.text(), AnnotationJson.evidence(step.evidence()), p.author(),
                 p.createdAt().toString(), p.origin().name(), p.modelId(), p.modelHash());
         List<String> chain = stepIds(c, step.questionId());

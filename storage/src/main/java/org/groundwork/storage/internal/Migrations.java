@@ -174,6 +174,18 @@ public final class Migrations {
                 study_uid TEXT NOT NULL,
                 series_uid TEXT NOT NULL,
                 PRIMARY KEY (case_id, series_uid));
+            """,
+            // 9: a version per case, raised by every edit of it, so that a write based on an older
+            // reading is refused; and leases, by which one workstation at a time edits a case (expiry in
+            // milliseconds since 1970 by the server's clock)
+            """
+            ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE case_leases(
+                case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+                holder TEXT NOT NULL,
+                workstation TEXT NOT NULL,
+                session TEXT NOT NULL,
+                expires_at BIGINT NOT NULL);
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

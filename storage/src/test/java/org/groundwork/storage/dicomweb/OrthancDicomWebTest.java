@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.Affine;
 import org.groundwork.viewer.core.LoadMonitor;
@@ -153,7 +154,7 @@ class OrthancDicomWebTest {
             PacsImport.Result result = PacsImport.importSeries(store, pacs, here, List.of(series), LoadMonitor.NONE);
             assertEquals(1, result.report().newCases());
             caseId = result.cases().get(0);
-            assertEquals(List.of(new SqliteProjectStore.RemoteSeries(orthanc.dicomWebRoot().toString(), series.studyUid(),
+            assertEquals(List.of(new ProjectStore.RemoteSeries(orthanc.dicomWebRoot().toString(), series.studyUid(),
                     series.seriesUid())), store.remoteSeries(caseId));
             assertTrue(store.imageFiles(caseId).stream().allMatch(Files::isRegularFile));
         }

@@ -19,6 +19,13 @@ public class ProjectException extends Exception {
         this(project, reason, null);
     }
 
+    /** A project that is not a folder, e.g. on a database server; {@code name} never holds a password. */
+    public ProjectException(String name, String reason, Throwable cause) {
+        super(name + ": " + reason, cause);
+        this.project = null;
+    }
+
+    /** The project's folder; null for a project on a server. */
     public Path project() {
         return project;
     }

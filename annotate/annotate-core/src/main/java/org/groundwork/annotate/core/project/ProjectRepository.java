@@ -55,6 +55,26 @@ public interface ProjectRepository extends AutoCloseable {
 
     boolean readOnly();
 
+    /**
+     * Asks to hold a case for editing. A project in a folder has one writer, so the case is always
+     * this session's; a shared project answers with the holder when another workstation has it.
+     */
+    default CaseLease lease(long caseId, String user) throws ProjectException {
+        return new CaseLease(caseId, user, "this workstation", null, true);
+    }
+
+    /** Gives a case back for others to edit. */
+    default void release(long caseId) {
+    }
+
+    /**
+     * Calls {@code changed} with a case's id whenever another workstation changes it, until the
+     * returned handle is closed; nothing is called for a project that only this session writes.
+     */
+    default AutoCloseable watch(java.util.function.LongConsumer changed) {
+        return () -> { };
+    }
+
     @Override
     void close();
 

@@ -1,0 +1,338 @@
+package org.groundwork.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.groundwork.annotate.core.project.CaseLease;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.storage.internal.PostgresMigrations;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * A project shared by a team on a PostgreSQL server. Each workstation holds the cases it edits by
+ * a lease that it renews while it runs; an edit of a case another live session holds is refused,
+ * and every edit tells the other workstations (NOTIFY) so their worklists follow within a second.
+ */
+public final class PostgresProjectStore extends ProjectStore {
+    /** How long a lease lasts without renewal: a workstation that died frees its cases after this. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    private static final String CHANNEL = "groundwork_cases";
+    /** The server's clock in milliseconds, so that workstations with wrong clocks agree on expiry. */
+    private static final String NOW_MS = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
+
+    private final PostgresLocation location;
+    private final HikariDataSource pool;
+    private final boolean readOnly;
+    private final Duration leaseTime;
+    private final String session = UUID.randomUUID().toString();
+    private final String workstation = workstationName();
+    private final ScheduledExecutorService heartbeat;
+    private Connection current;
+
+    private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, Protocol protocol,
+                                 boolean readOnly, Duration leaseTime) {
+        super(protocol);
+        this.location = location;
+        this.pool = pool;
+        this.readOnly = readOnly;
+        this.leaseTime = leaseTime;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "groundwork-lease-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, leaseTime.toMillis() / 3);
+        heartbeat.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens a shared project for writing, creating its tables (with {@code protocol}) on an empty database. */
+    public static PostgresProjectStore openOrCreate(PostgresLocation at, Protocol protocol) throws ProjectException {
+        return open(at, false, protocol, DEFAULT_LEASE);
+    }
+
+    /** Opens a shared project; {@code leaseTime} is how long this session's leases outlive it. */
+    public static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Duration leaseTime)
+            throws ProjectException {
+        return open(at, readOnly, SqliteProjectStore.defaultProtocol(), leaseTime);
+    }
+
+    private static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Protocol fallback,
+                                             Duration leaseTime) throws ProjectException {
+        HikariDataSource pool = connect(at);
+        try (Connection c = pool.getConnection()) {
+            if (!readOnly) {
+                PostgresMigrations.migrate(c);
+            }
+            Protocol protocol = protocolOf(c, Path.of(at.database()), at.toString(), !readOnly, fallback);
+            return new PostgresProjectStore(at, pool, protocol, readOnly, leaseTime);
+        } catch (SQLException e) {
+            pool.close();
+            throw explain(at, e);
+        } catch (ProjectException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource connect(PostgresLocation at) throws ProjectException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("groundwork-" + at.database());
+        config.setJdbcUrl(at.jdbcUrl());
+        config.setUsername(at.user());
+        try {
+            PasswordFile.password(PasswordFile.location(), at).ifPresent(config::setPassword);
+        } catch (IOException e) {
+            throw new ProjectException(at.toString(), "cannot read the password file " + PasswordFile.location()
+                    + " (" + e.getMessage() + ")", e);
+        }
+        config.setMaximumPoolSize(4); // edits and reads, lease renewal, change notices, and one spare
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(5_000);
+        config.addDataSourceProperty("ApplicationName", "Groundwork");
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
+            throw explain(at, cause);
+        }
+    }
+
+    public PostgresLocation location() {
+        return location;
+    }
+
+    /** This session's id: leases and change notices carry it. */
+    public String session() {
+        return session;
+    }
+
+    @Override
+    public String name() {
+        return location.toString();
+    }
+
+    @Override
+    synchronized Connection connection() throws SQLException {
+        if (current == null || current.isClosed()) {
+            current = pool.getConnection();
+        }
+        return current;
+    }
+
+    @Override
+    ProjectException explain(SQLException e) {
+        if (isConnectionLost(e)) {
+            dropConnection();
+        }
+        return explain(location, e);
+    }
+
+    /** Whether the failure is the network or the server going away, not the request itself. */
+    public static boolean isConnectionLost(SQLException e) {
+        return e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().equals("57P01"));
+    }
+
+    private synchronized void dropConnection() {
+        try {
+            if (current != null) {
+                current.close();
+            }
+        } catch (SQLException ignored) {
+            // already broken
+        }
+        current = null;
+    }
+
+    private static ProjectException explain(PostgresLocation at, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String reason;
+        if (state.startsWith("08") || state.equals("57P01")) {
+            reason = "cannot reach the server at " + at.host() + ":" + at.port() + " (" + message + ")";
+        } else if (state.equals("28P01") || state.equals("28000")) {
+            reason = "the server refused the sign-in of " + at.user() + "; check the password in "
+                    + PasswordFile.location();
+        } else if (state.equals("3D000")) {
+            reason = "the server has no database " + at.database();
+        } else if (state.equals("42501")) {
+            reason = "your role on the server may not do this (" + message + ")";
+        } else {
+            reason = "the server failed (" + message + ")";
+        }
+        return new ProjectException(at.toString(), reason, e);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
+        try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation FROM case_leases "
+                + "WHERE case_id = ? AND session <> ? AND expires_at > " + NOW_MS)) {
+            s.setLong(1, edit.caseId());
+            s.setString(2, session);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    throw new ProjectException(name(), "case " + edit.caseId() + " is being edited by " + rs.getString(1)
+                            + " on " + rs.getString(2) + "; the edit was not saved. Open the case read-only, or "
+                            + "wait until they close it", null);
+                }
+            }
+        }
+    }
+
+    @Override
+    void edited(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
+            s.setString(1, caseId + " " + session);
+            s.execute();
+        }
+    }
+
+    @Override
+    public synchronized CaseLease lease(long caseId, String user) throws ProjectException {
+        try {
+            Connection c = connection();
+            if (!readOnly) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO case_leases(case_id, holder, workstation, "
+                        + "session, expires_at) VALUES (?, ?, ?, ?, " + NOW_MS + " + ?) ON CONFLICT(case_id) DO UPDATE "
+                        + "SET holder = excluded.holder, workstation = excluded.workstation, session = excluded.session, "
+                        + "expires_at = excluded.expires_at WHERE case_leases.session = excluded.session "
+                        + "OR case_leases.expires_at <= " + NOW_MS)) {
+                    s.setLong(1, caseId);
+                    s.setString(2, user);
+                    s.setString(3, workstation);
+                    s.setString(4, session);
+                    s.setLong(5, leaseTime.toMillis());
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation, session, expires_at, "
+                    + NOW_MS + " FROM case_leases WHERE case_id = ?")) {
+                s.setLong(1, caseId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getLong(4) <= rs.getLong(5)) {
+                        return new CaseLease(caseId, null, null, null, false); // free, but this session reads only
+                    }
+                    return new CaseLease(caseId, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(4)),
+                            session.equals(rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw explain(e);
+        }
+    }
+
+    @Override
+    public synchronized void release(long caseId) {
+        try (PreparedStatement s = connection().prepareStatement(
+                "DELETE FROM case_leases WHERE case_id = ? AND session = ?")) {
+            s.setLong(1, caseId);
+            s.setString(2, session);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            explain(e); // unreachable server: the lease runs out by itself
+        }
+    }
+
+    /** Renews every lease of this session, on a connection of its own so that a long read does not delay it. */
+    private void renewLeases() {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE case_leases SET expires_at = " + NOW_MS + " + ? "
+                     + "WHERE session = ?")) {
+            s.setLong(1, leaseTime.toMillis());
+            s.setString(2, session);
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // the server is away; the leases run out unless it returns in time
+        }
+    }
+
+    /**
+     * Listens for other sessions' edits on a connection of its own. After the connection was lost
+     * and made again, {@code changed} gets -1: notices may have been missed, so read everything.
+     */
+    @Override
+    public AutoCloseable watch(LongConsumer changed) {
+        Thread listener = new Thread(() -> listen(changed), "groundwork-change-listener");
+        listener.setDaemon(true);
+        listener.start();
+        return () -> {
+            listener.interrupt();
+            listener.join(5_000);
+        };
+    }
+
+    private void listen(LongConsumer changed) {
+        boolean reconnected = false;
+        while (!Thread.currentThread().isInterrupted() && !pool.isClosed()) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
+                if (reconnected) {
+                    changed.accept(-1);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!Thread.currentThread().isInterrupted()) {
+                    PGNotification[] notices = pg.getNotifications(250);
+                    for (PGNotification n : notices == null ? new PGNotification[0] : notices) {
+                        String[] parts = n.getParameter().split(" ", 2);
+                        if (parts.length == 2 && !parts[1].equals(session)) {
+                            changed.accept(Long.parseLong(parts[0]));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                reconnected = true;
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        synchronized (this) {
+            try (PreparedStatement s = connection().prepareStatement("DELETE FROM case_leases WHERE session = ?")) {
+                s.setString(1, session);
+                s.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                // the server is away; the leases run out by themselves
+            }
+            dropConnection();
+        }
+        pool.close();
+    }
+
+    private static String workstationName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown workstation";
+        }
+    }
+}

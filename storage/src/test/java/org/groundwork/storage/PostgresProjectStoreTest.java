@@ -1,0 +1,269 @@
+package org.groundwork.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.groundwork.annotate.core.project.Box;
+import org.groundwork.annotate.core.project.CaseAnnotations;
+import org.groundwork.annotate.core.project.CaseEditor;
+import org.groundwork.annotate.core.project.CaseLease;
+import org.groundwork.annotate.core.project.Edit;
+import org.groundwork.annotate.core.project.Evidence;
+import org.groundwork.annotate.core.project.Grade;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Provenance;
+import org.groundwork.annotate.core.project.Question;
+import org.groundwork.annotate.core.project.ReasoningStep;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared store against a real PostgreSQL 15 started for these tests. */
+@Tag("servers")
+class PostgresProjectStoreTest {
+    private static final Provenance ME = Provenance.human("dr.a", Instant.parse("2026-05-06T07:08:09.123Z"));
+    private static PostgresServer server;
+    private static int databases;
+
+    @TempDir
+    Path tmp;
+    /** The folder project the last {@link #sharedProject} was moved from. */
+    private Path folder;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
+        server = new PostgresServer();
+        System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        System.clearProperty("groundwork.pgpass");
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A shared project made by moving a folder project with {@code cases} seeded cases to a new database. */
+    private PostgresLocation sharedProject(int cases) throws Exception {
+        folder = tmp.resolve("folder-" + databases);
+        try (SqliteProjectStore local = SqliteProjectStore.openOrCreate(folder)) {
+            ProjectSeeder.seed(local, cases, 2);
+            PostgresLocation at = server.createDatabase("project" + databases++);
+            try (PostgresProjectStore shared = PostgresProjectStore.openOrCreate(at, local.protocol())) {
+                ProjectTransfer.copy(local, shared);
+            }
+            return at;
+        }
+    }
+
+    private static List<Edit> answers(long caseId) {
+        Box box = new Box("b1", caseId, "femur-medial-central", "FMC", new int[] {1, 0, 0}, new int[] {3, 2, 2},
+                Box.Shape.VOLUME, new double[] {0.5, -0.5, -0.5, 2.5, 1.5, 1.5}, ME);
+        Question q = new Question("q1", caseId, "femur-medial-central", "q20", "Is the cartilage damaged?", ME);
+        return List.of(new Edit.PutBox(box), new Edit.PutQuestion(q),
+                new Edit.PutStep(caseId, new ReasoningStep("s1", "q1", "Find the condyle.", new Evidence.BoxRef("b1"), ME), 0),
+                new Edit.PutStep(caseId, new ReasoningStep("s2", "q1", "Thinning.",
+                        new Evidence.ViewBookmark("SAGITTAL", 1, 300.5, 800, new double[] {1.25, -2, 3}), ME), 0),
+                new Edit.SetGrade(caseId, new Grade("q1", "Size of lesion", 2, ME)),
+                new Edit.SetGrade(caseId, new Grade("q1", "Depth of lesion", 1, ME)),
+                new Edit.SetGrade(caseId, new Grade("q1", "Size of lesion", 3, ME)),
+                new Edit.DeleteBox(caseId, "seed-0-1"));
+    }
+
+    @Test
+    void theSameEditsGiveTheSameProjectOnTheServerAsInAFolder() throws Exception {
+        PostgresLocation at = sharedProject(3);
+        try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_WRITE);
+             PostgresProjectStore shared = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            long caseId = local.cases().get(0).id();
+            CaseEditor onDisk = new CaseEditor(local.annotations(caseId), e -> local.apply(e, "dr.a"));
+            CaseEditor onServer = new CaseEditor(shared.annotations(caseId), e -> shared.apply(e, "dr.a"));
+            for (Edit e : answers(caseId)) {
+                onDisk.apply(e);
+                onServer.apply(e);
+            }
+            onServer.undo();
+            onDisk.undo();
+            local.apply(new Edit.AddActiveTime(caseId, 42), "dr.a");
+            shared.apply(new Edit.AddActiveTime(caseId, 42), "dr.a");
+            assertEquals(local.annotations(caseId), shared.annotations(caseId));
+            assertEquals(List.of("s2", "s1"), shared.annotations(caseId).steps("q1").stream().map(ReasoningStep::id).toList());
+            assertEquals(local.progress(), shared.progress());
+            assertEquals(local.summary(), shared.summary());
+            assertEquals(local.cases(), shared.cases());
+            assertEquals(local.pseudonymSecret(), shared.pseudonymSecret());
+        }
+        try (PostgresProjectStore again = PostgresProjectStore.open(at, true, Duration.ofSeconds(30))) {
+            assertEquals(3, again.annotations(again.cases().get(0).id()).grades("q1").get("Size of lesion").value());
+        }
+    }
+
+    @Test
+    void anEditMadeOnAnOlderReadingIsRefusedNotMerged() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        try (PostgresProjectStore a = PostgresProjectStore.open(at, false, Duration.ofSeconds(30));
+             PostgresProjectStore b = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            long caseId = a.cases().get(0).id();
+            a.annotations(caseId);
+            b.annotations(caseId);
+            a.apply(new Edit.PutBox(ProjectStoreTest.box("from-a", caseId, 1)), "dr.a");
+            StaleEditException stale = assertThrows(StaleEditException.class,
+                    () -> b.apply(new Edit.DeleteBox(caseId, "from-a"), "dr.b"));
+            assertTrue(stale.getMessage().contains("changed on another workstation"), stale.getMessage());
+            assertTrue(a.annotations(caseId).box("from-a").isPresent(), "the refused edit changed nothing");
+            CaseAnnotations fresh = b.annotations(caseId); // read again: the edit goes through
+            assertTrue(fresh.box("from-a").isPresent());
+            b.apply(new Edit.DeleteBox(caseId, "from-a"), "dr.b");
+            assertThrows(StaleEditException.class, () -> a.apply(new Edit.PutBox(ProjectStoreTest.box("again", caseId, 2)), "dr.a"));
+            assertFalse(b.annotations(caseId).box("again").isPresent());
+        }
+    }
+
+    @Test
+    void aLeaseKeepsOthersOutAndAKilledHoldersLeaseRunsOut() throws Exception {
+        PostgresLocation at = sharedProject(2);
+        try (PostgresProjectStore b = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            long caseId = b.cases().get(0).id();
+            long other = b.cases().get(1).id();
+            Process holder = ProjectChild.start("lease", at.toString(), String.valueOf(caseId), "2000");
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("held", out.readLine());
+                CaseLease refused = b.lease(caseId, "dr.b");
+                assertFalse(refused.mine());
+                assertEquals("dr.child", refused.holder());
+                ProjectException e = assertThrows(ProjectException.class,
+                        () -> b.apply(new Edit.PutBox(ProjectStoreTest.box("x", caseId, 1)), "dr.b"));
+                assertTrue(e.getMessage().contains("being edited by dr.child"), e.getMessage());
+                assertTrue(b.lease(other, "dr.b").mine(), "another case is free");
+                Thread.sleep(3_000); // the child renews its 2 s lease every 0.7 s while it lives
+                assertFalse(b.lease(caseId, "dr.b").mine(), "a live holder keeps the case");
+                holder.toHandle().destroyForcibly();
+                holder.waitFor();
+                long killed = System.nanoTime();
+                while (!b.lease(caseId, "dr.b").mine()) {
+                    assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(4), "the lease did not run out");
+                    Thread.sleep(100);
+                }
+                b.apply(new Edit.PutBox(ProjectStoreTest.box("x", caseId, 1)), "dr.b");
+            } finally {
+                holder.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void anotherWorkstationHearsOfAnEditWithinASecond() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        LinkedBlockingQueue<Long> heard = new LinkedBlockingQueue<>();
+        try (PostgresProjectStore a = PostgresProjectStore.open(at, false, Duration.ofSeconds(30));
+             PostgresProjectStore b = PostgresProjectStore.open(at, false, Duration.ofSeconds(30));
+             AutoCloseable watching = b.watch(heard::add)) {
+            long caseId = a.cases().get(0).id();
+            Thread.sleep(500); // the listener connects
+            b.apply(new Edit.AddActiveTime(caseId, 1), "dr.b"); // its own edit is not news to it
+            long sent = System.nanoTime();
+            a.apply(new Edit.PutBox(ProjectStoreTest.box("news", caseId, 1)), "dr.a");
+            Long id = heard.poll(1, TimeUnit.SECONDS);
+            assertEquals(caseId, id, "no notice within a second");
+            assertTrue(System.nanoTime() - sent < TimeUnit.SECONDS.toNanos(1));
+            assertEquals(null, heard.poll(300, TimeUnit.MILLISECONDS), "one notice per edit, none for b's own");
+        }
+    }
+
+    @Test
+    void aProjectMovesToTheServerAndBackUnchanged() throws Exception {
+        Path folder = TestProjects.withOneCase(tmp);
+        try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_WRITE)) {
+            long caseId = local.cases().get(0).id();
+            CaseEditor editor = new CaseEditor(local.annotations(caseId), e -> local.apply(e, "dr.a"));
+            for (Edit e : answers(caseId).subList(0, 7)) {
+                editor.apply(e);
+            }
+        }
+        PostgresLocation at = server.createDatabase("moved");
+        Path back = tmp.resolve("back");
+        try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_ONLY);
+             PostgresProjectStore shared = PostgresProjectStore.openOrCreate(at, local.protocol())) {
+            List<ProjectTransfer.TableCheck> there = ProjectTransfer.copy(local, shared);
+            assertEquals(1, there.stream().filter(t -> t.table().equals("cases")).findFirst().orElseThrow().rows());
+            try (SqliteProjectStore home = SqliteProjectStore.openOrCreate(back)) {
+                assertEquals(there, ProjectTransfer.copy(shared, home));
+            }
+            long caseId = local.cases().get(0).id();
+            assertEquals(local.annotations(caseId), shared.annotations(caseId));
+            assertEquals(local.imageFiles(caseId), shared.imageFiles(caseId));
+        }
+        try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_ONLY);
+             SqliteProjectStore home = SqliteProjectStore.open(back, SqliteProjectStore.Mode.READ_ONLY)) {
+            assertEquals(local.annotations(), home.annotations());
+            assertEquals(local.pseudonymSecret(), home.pseudonymSecret());
+            assertEquals(local.protocol().json(), home.protocol().json());
+        }
+        try (PostgresProjectStore shared = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            ProjectException full = assertThrows(ProjectException.class, () -> {
+                try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_ONLY)) {
+                    ProjectTransfer.copy(local, shared);
+                }
+            });
+            assertTrue(full.getMessage().contains("only into an empty one"), full.getMessage());
+            // New cases on the server continue after the moved ids.
+            try (Connection c = server.admin("moved"); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO cases(case_key, label) VALUES ('new', 'New case')");
+            }
+            assertNotEquals(shared.cases().get(0).id(), shared.cases().get(1).id());
+        }
+    }
+
+    @Test
+    void aDamagedCopyIsNamedByItsTable() throws Exception {
+        PostgresLocation at = sharedProject(2);
+        try (Connection c = server.admin(at.database()); Statement s = c.createStatement()) {
+            s.execute("UPDATE boxes SET min_i = min_i + 1 WHERE id = 'seed-1-0'");
+            List<String> columns = List.of("id", "case_id", "min_i");
+            ProjectTransfer.TableCheck changed = ProjectTransfer.checksum(c, "boxes", columns);
+            s.execute("UPDATE boxes SET min_i = min_i - 1 WHERE id = 'seed-1-0'");
+            assertNotEquals(changed, ProjectTransfer.checksum(c, "boxes", columns), "the checksum sees one changed number");
+        }
+    }
+
+    @Test
+    void aWrongPasswordOrAStoppedServerIsSaidPlainly() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        Path wrong = tmp.resolve("wrong-pgpass");
+        Files.writeString(wrong, "*:*:*:*:not-the-password-42\n");
+        System.setProperty("groundwork.pgpass", wrong.toString());
+        try {
+            ProjectException e = assertThrows(ProjectException.class,
+                    () -> PostgresProjectStore.open(at, false, Duration.ofSeconds(30)));
+            assertTrue(e.getMessage().contains("refused the sign-in of groundwork"), e.getMessage());
+            assertFalse(e.getMessage().contains("not-the-password-42"));
+        } finally {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        }
+        PostgresLocation nowhere = PostgresLocation.parse("postgresql://groundwork@127.0.0.1:1/" + at.database());
+        ProjectException down = assertThrows(ProjectException.class,
+                () -> PostgresProjectStore.open(nowhere, false, Duration.ofSeconds(30)));
+        assertTrue(down.getMessage().contains("cannot reach the server at 127.0.0.1:1"), down.getMessage());
+    }
+}
