@@ -27,12 +27,12 @@ public final class DataRoots {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
-    public static List<DataRoot> list(SqliteProjectStore store) throws ProjectException {
+    public static List<DataRoot> list(ProjectStore store) throws ProjectException {
         List<DataRoot> roots = new ArrayList<>();
         synchronized (store) {
-            Connection c = store.connection();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, path FROM data_roots ORDER BY id");
+            try (PreparedStatement s = store.connection().prepareStatement("SELECT id, path FROM data_roots ORDER BY id");
                  ResultSet rs = s.executeQuery()) {
+                Connection c = store.connection();
                 while (rs.next()) {
                     Path root = Path.of(rs.getString(2));
                     List<String> files = filesUnder(c, rs.getLong(1));
@@ -45,7 +45,7 @@ public final class DataRoots {
                     roots.add(new DataRoot(rs.getLong(1), root, files.size(), missing));
                 }
             } catch (SQLException e) {
-                throw ProjectDatabase.explain(store.folder(), e);
+                throw store.explain(e);
             }
         }
         return roots;
@@ -75,17 +75,17 @@ public final class DataRoots {
      * Points a data root at the folder it was moved to. Refused, leaving everything as it was, when
      * none of its files is found there.
      */
-    public static void relocate(SqliteProjectStore store, Path oldRoot, Path newRoot) throws ProjectException {
+    public static void relocate(ProjectStore store, Path oldRoot, Path newRoot) throws ProjectException {
         Path target = newRoot.toAbsolutePath().normalize();
         synchronized (store) {
-            Connection c = store.connection();
             try {
+                Connection c = store.connection();
                 long id;
                 try (PreparedStatement s = c.prepareStatement("SELECT id FROM data_roots WHERE path = ?")) {
                     s.setString(1, oldRoot.toAbsolutePath().normalize().toString());
                     try (ResultSet rs = s.executeQuery()) {
                         if (!rs.next()) {
-                            throw new ProjectException(store.folder(), "has no data root " + oldRoot);
+                            throw new ProjectException(store.name(), "has no data root " + oldRoot, null);
                         }
                         id = rs.getLong(1);
                     }
@@ -93,12 +93,12 @@ public final class DataRoots {
                 List<String> files = filesUnder(c, id);
                 long found = files.stream().filter(f -> Files.exists(target.resolve(f))).count();
                 if (!files.isEmpty() && found == 0) {
-                    throw new ProjectException(store.folder(), "none of the " + files.size() + " image files of "
-                            + oldRoot + " is in " + target + "; the data root was not changed");
+                    throw new ProjectException(store.name(), "none of the " + files.size() + " image files of "
+                            + oldRoot + " is in " + target + "; the data root was not changed", null);
                 }
                 ProjectDatabase.update(c, "UPDATE data_roots SET path = ? WHERE id = ?", target.toString(), id);
             } catch (SQLException e) {
-                throw ProjectDatabase.explain(store.folder(), e);
+                throw store.explain(e);
             }
         }
     }

@@ -80,6 +80,24 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         }
     }
 
+    /**
+     * Opens a project named by its folder or by a {@code postgresql://user@host:port/database}
+     * address (the password from {@link PasswordFile}).
+     */
+    public static ProjectStore open(String where, boolean readOnly) throws ProjectException {
+        if (!PostgresLocation.isLocation(where)) {
+            return SqliteProjectStore.open(Path.of(where),
+                    readOnly ? SqliteProjectStore.Mode.READ_ONLY : SqliteProjectStore.Mode.READ_WRITE);
+        }
+        PostgresLocation at;
+        try {
+            at = PostgresLocation.parse(where);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException("the project address", e.getMessage(), e); // it may hold a password
+        }
+        return PostgresProjectStore.open(at, readOnly, PostgresProjectStore.DEFAULT_LEASE);
+    }
+
     /** The connection to use now; called with the store's monitor held. */
     abstract Connection connection() throws SQLException;
 

@@ -1,7 +1,6 @@
 package org.groundwork.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,7 +8,7 @@ import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.storage.DataRoots;
-import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.storage.ProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,15 +21,15 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    private Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "project folder or postgresql:// address")
+    private String project;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = ProjectStore.open(project, true)) {
             ProjectRepository.ProjectSummary s = store.summary();
-            out.printf("%s: %d case(s), %d box(es), %s of active annotation time%n", project, s.cases(), s.boxes(),
+            out.printf("%s: %d case(s), %d box(es), %s of active annotation time%n", store.name(), s.cases(), s.boxes(),
                     duration(s.activeSeconds()));
             out.printf("protocol: %s (%s, version %d)%n", store.protocol().name(), store.protocol().id(),
                     store.protocol().version());

@@ -1,0 +1,77 @@
+package org.groundwork.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.groundwork.storage.PostgresServer;
+import org.groundwork.storage.ProjectSeeder;
+import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.storage.ProjectStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code groundwork migrate} and {@code status} on a shared project, as a user runs them. */
+class MigrateCommandTest {
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    @TempDir
+    Path tmp;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void anAddressWithAPasswordIsRefusedWithoutShowingIt() throws Exception {
+        Path folder = tmp.resolve("project");
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(folder)) {
+            ProjectSeeder.seed(store, 1, 1);
+        }
+        assertEquals(2, run("migrate", folder.toString(), "postgresql://dr:hunter2-secret@127.0.0.1:1/team"));
+        assertTrue(err.toString().contains("keep it in ~/.pgpass"), err.toString());
+        assertFalse(err.toString().contains("hunter2") || out.toString().contains("hunter2"));
+        assertEquals(2, run("migrate", folder.toString(), folder.toString()));
+        assertTrue(err.toString().contains("already holds a project"), err.toString());
+    }
+
+    @Tag("servers")
+    @Test
+    void aProjectMovesToTheServerAndBackAndStatusReadsItThere() throws Exception {
+        assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
+        Path folder = tmp.resolve("project");
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(folder)) {
+            ProjectSeeder.seed(store, 25, 4);
+        }
+        try (PostgresServer server = new PostgresServer()) {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+            String url = server.createDatabase("team").toString();
+            assertEquals(0, run("migrate", folder.toString(), url), err.toString());
+            assertTrue(out.toString().matches("(?s).*cases\\s+25 row\\(s\\).*boxes\\s+100 row\\(s\\).*"), out.toString());
+            assertTrue(out.toString().contains("16 table(s) copied and verified"), out.toString());
+            assertEquals(0, run("status", url), err.toString());
+            assertTrue(out.toString().startsWith(url + ": 25 case(s), 100 box(es)"), out.toString());
+
+            assertEquals(2, run("migrate", folder.toString(), url));
+            assertTrue(err.toString().contains("already holds 25 cases"), err.toString());
+
+            Path back = tmp.resolve("back");
+            assertEquals(0, run("migrate", url, back.toString()), err.toString());
+            try (ProjectStore original = ProjectStore.open(folder.toString(), true);
+                 ProjectStore returned = ProjectStore.open(back.toString(), true)) {
+                assertEquals(original.annotations(), returned.annotations());
+                assertEquals(original.cases(), returned.cases());
+            }
+        } finally {
+            System.clearProperty("groundwork.pgpass");
+        }
+    }
+}
