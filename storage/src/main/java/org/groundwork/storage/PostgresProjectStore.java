@@ -29,7 +29,8 @@ import org.postgresql.PGNotification;
 /**
  * A project shared by a team on a PostgreSQL server. Each workstation holds the cases it edits by
  * a lease that it renews while it runs; an edit of a case another live session holds is refused,
- * and every edit tells the other workstations (NOTIFY) so their worklists follow within a second.
+ * and every edit tells the other workstations (a NOTIFY sent by the server at commit) so that
+ * their worklists follow within a second.
  */
 public final class PostgresProjectStore extends ProjectStore {
     /** How long a lease lasts without renewal: a workstation that died frees its cases after this. */
@@ -42,14 +43,17 @@ public final class PostgresProjectStore extends ProjectStore {
     private final HikariDataSource pool;
     private final boolean readOnly;
     private final Duration leaseTime;
-    private final String session = UUID.randomUUID().toString();
+    private final String session;
     private final String workstation = workstationName();
     private final ScheduledExecutorService heartbeat;
     private Connection current;
+    /** The cases this session holds, to the System.nanoTime() until which its lease surely runs. */
+    private final java.util.Map<Long, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, Protocol protocol,
+    private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, String session, Protocol protocol,
                                  boolean readOnly, Duration leaseTime) {
         super(protocol);
+        this.session = session;
         this.location = location;
         this.pool = pool;
         this.readOnly = readOnly;
@@ -71,18 +75,19 @@ public final class PostgresProjectStore extends ProjectStore {
     /** Opens a shared project; {@code leaseTime} is how long this session's leases outlive it. */
     public static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Duration leaseTime)
             throws ProjectException {
-        return open(at, readOnly, SqliteProjectStore.defaultProtocol(), leaseTime);
+        return open(at, readOnly, defaultProtocol(), leaseTime);
     }
 
     private static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Protocol fallback,
                                              Duration leaseTime) throws ProjectException {
-        HikariDataSource pool = connect(at);
+        String session = UUID.randomUUID().toString();
+        HikariDataSource pool = connect(at, session);
         try (Connection c = pool.getConnection()) {
             if (!readOnly) {
                 PostgresMigrations.migrate(c);
             }
             Protocol protocol = protocolOf(c, Path.of(at.database()), at.toString(), !readOnly, fallback);
-            return new PostgresProjectStore(at, pool, protocol, readOnly, leaseTime);
+            return new PostgresProjectStore(at, pool, session, protocol, readOnly, leaseTime);
         } catch (SQLException e) {
             pool.close();
             throw explain(at, e);
@@ -92,7 +97,7 @@ public final class PostgresProjectStore extends ProjectStore {
         }
     }
 
-    private static HikariDataSource connect(PostgresLocation at) throws ProjectException {
+    private static HikariDataSource connect(PostgresLocation at, String session) throws ProjectException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("groundwork-" + at.database());
         config.setJdbcUrl(at.jdbcUrl());
@@ -108,6 +113,7 @@ public final class PostgresProjectStore extends ProjectStore {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(5_000);
         config.addDataSourceProperty("ApplicationName", "Groundwork");
+        config.setConnectionInitSql("SET groundwork.session = '" + session + "'"); // names this session in change notices
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
@@ -186,8 +192,17 @@ public final class PostgresProjectStore extends ProjectStore {
         return readOnly;
     }
 
+    /**
+     * Refuses an edit of a case another live session holds. A case this session holds needs no
+     * question to the server: a lease is exclusive until it runs out, and it is known to run at
+     * least until the last renewal plus the lease time, less a third for safety.
+     */
     @Override
     void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
+        Long until = heldUntil.get(edit.caseId());
+        if (until != null && until - System.nanoTime() > 0) {
+            return;
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation FROM case_leases "
                 + "WHERE case_id = ? AND session <> ? AND expires_at > " + NOW_MS)) {
             s.setLong(1, edit.caseId());
@@ -199,14 +214,6 @@ public final class PostgresProjectStore extends ProjectStore {
                             + "wait until they close it", null);
                 }
             }
-        }
-    }
-
-    @Override
-    void edited(Connection c, long caseId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
-            s.setString(1, caseId + " " + session);
-            s.execute();
         }
     }
 
@@ -231,12 +238,17 @@ public final class PostgresProjectStore extends ProjectStore {
             try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation, session, expires_at, "
                     + NOW_MS + " FROM case_leases WHERE case_id = ?")) {
                 s.setLong(1, caseId);
+                long asked = System.nanoTime();
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next() || rs.getLong(4) <= rs.getLong(5)) {
                         return new CaseLease(caseId, null, null, null, false); // free, but this session reads only
                     }
+                    boolean mine = session.equals(rs.getString(3));
+                    if (mine) {
+                        heldUntil.put(caseId, asked + safeLeaseNanos());
+                    }
                     return new CaseLease(caseId, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(4)),
-                            session.equals(rs.getString(3)));
+                            mine);
                 }
             }
         } catch (SQLException e) {
@@ -244,8 +256,13 @@ public final class PostgresProjectStore extends ProjectStore {
         }
     }
 
+    private long safeLeaseNanos() {
+        return leaseTime.toNanos() * 2 / 3;
+    }
+
     @Override
     public synchronized void release(long caseId) {
+        heldUntil.remove(caseId);
         try (PreparedStatement s = connection().prepareStatement(
                 "DELETE FROM case_leases WHERE case_id = ? AND session = ?")) {
             s.setLong(1, caseId);
@@ -258,12 +275,20 @@ public final class PostgresProjectStore extends ProjectStore {
 
     /** Renews every lease of this session, on a connection of its own so that a long read does not delay it. */
     private void renewLeases() {
+        long asked = System.nanoTime();
         try (Connection c = pool.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE case_leases SET expires_at = " + NOW_MS + " + ? "
-                     + "WHERE session = ?")) {
+                     + "WHERE session = ? AND expires_at > " + NOW_MS + " RETURNING case_id")) {
             s.setLong(1, leaseTime.toMillis());
             s.setString(2, session);
-            s.executeUpdate();
+            java.util.Set<Long> renewed = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    renewed.add(rs.getLong(1));
+                }
+            }
+            heldUntil.keySet().retainAll(renewed); // a lease that ran out meanwhile may be another's now
+            renewed.forEach(id -> heldUntil.computeIfPresent(id, (k, v) -> asked + safeLeaseNanos())); // not if released
         } catch (SQLException | RuntimeException e) {
             // the server is away; the leases run out unless it returns in time
         }
@@ -316,6 +341,7 @@ public final class PostgresProjectStore extends ProjectStore {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        heldUntil.clear();
         synchronized (this) {
             try (PreparedStatement s = connection().prepareStatement("DELETE FROM case_leases WHERE session = ?")) {
                 s.setString(1, session);

@@ -42,10 +42,10 @@ public final class ProjectImporter {
     private ProjectImporter() {
     }
 
-    public static Report importFolders(SqliteProjectStore store, List<Path> folders, Grouping grouping,
+    public static Report importFolders(ProjectStore store, List<Path> folders, Grouping grouping,
                                        LoadMonitor monitor) throws ProjectException {
         if (store.readOnly()) {
-            throw new IllegalStateException(store.folder() + " is open read-only");
+            throw new IllegalStateException(store.name() + " is open read-only");
         }
         int newCases = 0;
         int newImages = 0;
@@ -62,7 +62,12 @@ public final class ProjectImporter {
             skipped.addAll(index.skipped());
             files.addAll(index.report());
             synchronized (store) {
-                Connection c = store.connection();
+                Connection c;
+                try {
+                    c = store.connection();
+                } catch (SQLException e) {
+                    throw store.explain(e);
+                }
                 try {
                     c.setAutoCommit(false);
                     long rootId = dataRoot(c, root);
@@ -92,7 +97,7 @@ public final class ProjectImporter {
                     c.commit();
                 } catch (SQLException e) {
                     ProjectDatabase.rollbackQuietly(c);
-                    throw ProjectDatabase.explain(store.folder(), e);
+                    throw store.explain(e);
                 } finally {
                     ProjectDatabase.autoCommitQuietly(c);
                 }
@@ -116,6 +121,7 @@ public final class ProjectImporter {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM data_roots WHERE path = ?")) {
             s.setString(1, folder.toString());
             try (ResultSet rs = s.executeQuery()) {
+                rs.next();
                 return rs.getLong(1);
             }
         }
@@ -135,11 +141,12 @@ public final class ProjectImporter {
     private static boolean insertCase(Connection c, String caseKey, SeriesSummary s, long[] id) throws SQLException {
         String label = !s.description().isBlank() ? s.description()
                 : s.files().get(0).getFileName().toString();
-        int inserted = ProjectDatabase.update(c, "INSERT OR IGNORE INTO cases(case_key, label, patient_key, study_uid, "
-                + "series_uid) VALUES (?, ?, ?, ?, ?)", caseKey, label, s.patientId(), s.studyUid(), s.seriesUid());
+        int inserted = ProjectDatabase.update(c, "INSERT INTO cases(case_key, label, patient_key, study_uid, "
+                + "series_uid) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", caseKey, label, s.patientId(), s.studyUid(), s.seriesUid());
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM cases WHERE case_key = ?")) {
             q.setString(1, caseKey);
             try (ResultSet rs = q.executeQuery()) {
+                rs.next();
                 id[0] = rs.getLong(1);
             }
         }
@@ -156,11 +163,12 @@ public final class ProjectImporter {
         try (PreparedStatement q = c.prepareStatement("SELECT id FROM images WHERE content_key = ?")) {
             q.setString(1, s.contentKey());
             try (ResultSet rs = q.executeQuery()) {
+                rs.next();
                 imageId = rs.getLong(1);
             }
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT OR IGNORE INTO image_files(image_id, relative_path) VALUES (?, ?)")) {
+                "INSERT INTO image_files(image_id, relative_path) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             for (Path file : s.files()) {
                 insert.setLong(1, imageId);
                 insert.setString(2, DataRoots.relative(root, file));

@@ -15,26 +15,26 @@ public final class ProjectSeeder {
     private ProjectSeeder() {
     }
 
-    public static void seed(SqliteProjectStore store, int cases, int boxesPerCase) throws ProjectException {
+    public static void seed(ProjectStore store, int cases, int boxesPerCase) throws ProjectException {
         synchronized (store) {
-            Connection c = store.connection();
             String now = Instant.now().toString();
+            Connection c = null;
             try {
+                c = store.connection();
                 c.setAutoCommit(false);
-                ProjectDatabase.update(c, "INSERT OR IGNORE INTO data_roots(id, path) VALUES (1, '/synthetic')");
+                ProjectDatabase.update(c, "INSERT INTO data_roots(path) VALUES ('/synthetic') ON CONFLICT DO NOTHING");
                 try (PreparedStatement caseRow = c.prepareStatement(
-                        "INSERT INTO cases(case_key, label, patient_key) VALUES (?, ?, ?)");
+                        "INSERT INTO cases(case_key, label, patient_key) VALUES (?, ?, ?) RETURNING id");
                      PreparedStatement box = c.prepareStatement("INSERT INTO boxes(id, case_id, region_id, label, "
                              + "min_i, min_j, min_k, max_i, max_j, max_k, author, created_at, origin) "
-                             + "VALUES (?, ?, 'region', 'label', 1, 2, 3, 40, 50, 60, 'seed', ?, 'HUMAN')");
-                     PreparedStatement lastId = c.prepareStatement("SELECT last_insert_rowid()")) {
+                             + "VALUES (?, ?, 'region', 'label', 1, 2, 3, 40, 50, 60, 'seed', ?, 'HUMAN')")) {
                     for (int n = 0; n < cases; n++) {
                         caseRow.setString(1, "seed-" + n);
                         caseRow.setString(2, "Synthetic case " + n);
                         caseRow.setString(3, "P" + n / 2);
-                        caseRow.executeUpdate();
                         long caseId;
-                        try (var rs = lastId.executeQuery()) {
+                        try (var rs = caseRow.executeQuery()) {
+                            rs.next();
                             caseId = rs.getLong(1);
                         }
                         for (int b = 0; b < boxesPerCase; b++) {
@@ -47,10 +47,14 @@ public final class ProjectSeeder {
                 }
                 c.commit();
             } catch (SQLException e) {
-                ProjectDatabase.rollbackQuietly(c);
-                throw ProjectDatabase.explain(store.folder(), e);
+                if (c != null) {
+                    ProjectDatabase.rollbackQuietly(c);
+                }
+                throw store.explain(e);
             } finally {
-                ProjectDatabase.autoCommitQuietly(c);
+                if (c != null) {
+                    ProjectDatabase.autoCommitQuietly(c);
+                }
             }
         }
     }

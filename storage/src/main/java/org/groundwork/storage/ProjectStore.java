@@ -45,9 +45,19 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     private final Protocol protocol;
     /** The version of each case as this store last read or wrote it. */
     private final Map<Long, Long> versions = new HashMap<>();
-    /** The annotations of the case edited last, kept so that its progress needs no read per edit. */
-    private CaseAnnotations lastEdited;
-    private Map<String, Double> lastProgress;
+    /** The recently edited cases as they stand, with their progress, so that an edit's progress needs no read. */
+    private final Map<Long, Edited> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Edited> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /** Users whose row in {@code users} this session has committed. */
+    private final java.util.Set<String> knownUsers = new java.util.HashSet<>();
+
+    private record Edited(CaseAnnotations annotations, Map<String, Double> progress) {
+    }
 
     ProjectStore(Protocol protocol) {
         this.protocol = protocol;
@@ -80,6 +90,11 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         }
     }
 
+    /** The protocol a new project gets unless another is chosen. */
+    public static Protocol defaultProtocol() {
+        return ProtocolReader.builtIn(ProtocolReader.BUILT_IN.get(0));
+    }
+
     /**
      * Opens a project named by its folder or by a {@code postgresql://user@host:port/database}
      * address (the password from {@link PasswordFile}).
@@ -109,10 +124,6 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
 
     /** Checks, inside the edit's transaction, that this session may edit the case (a lease held by another refuses it). */
     void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
-    }
-
-    /** Runs inside the edit's transaction after it was written (e.g. to tell other workstations). */
-    void edited(Connection c, long caseId) throws SQLException {
     }
 
     Clock clock() {
@@ -149,6 +160,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             if (version != null) {
                 versions.put(caseId, version);
             }
+            recent.remove(caseId); // it may have changed elsewhere: the next edit starts from what is read now
         } catch (SQLException e) {
             throw new IllegalStateException("reading case " + caseId + " of " + name(), e);
         }
@@ -269,30 +281,29 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             try {
                 checkMayEdit(connection, edit);
                 Long version = raiseVersion(connection, edit.caseId());
-                if (version == null || !ProjectDatabase.writeEdit(connection, edit, user, clock().instant())) {
+                boolean newUser = !knownUsers.contains(user);
+                if (version == null || !ProjectDatabase.writeEdit(connection, edit, user, newUser, clock().instant())) {
                     ProjectDatabase.rollbackQuietly(connection);
                     throw new ProjectException(name(), "the edit refers to something that does not exist: " + edit, null);
                 }
-                CaseAnnotations after = null;
-                Map<String, Double> progress = null;
+                Edited before = recent.get(edit.caseId());
+                Edited after = null;
                 if (ProgressTable.changesAnswers(edit)) {
-                    // The case as it stands now: the last one edited with this edit applied, else read once.
-                    boolean known = lastEdited != null && lastEdited.caseId() == edit.caseId();
-                    after = known ? lastEdited.apply(edit) : load(edit.caseId())
-                            .getOrDefault(edit.caseId(), CaseAnnotations.empty(edit.caseId()));
-                    progress = ProgressTable.of(after, protocol);
-                    if (!known || !progress.equals(lastProgress)) {
-                        ProgressTable.write(connection, edit.caseId(), progress); // in the edit's transaction
+                    // The case as it stands now: a recently edited one with this edit applied, else read once.
+                    CaseAnnotations now = before != null ? before.annotations().apply(edit)
+                            : load(edit.caseId()).getOrDefault(edit.caseId(), CaseAnnotations.empty(edit.caseId()));
+                    after = new Edited(now, ProgressTable.of(now, protocol));
+                    if (before == null || !after.progress().equals(before.progress())) {
+                        ProgressTable.write(connection, edit.caseId(), after.progress()); // in the edit's transaction
                     }
                 }
-                edited(connection, edit.caseId());
                 connection.commit();
+                knownUsers.add(user);
                 versions.put(edit.caseId(), version);
                 if (after != null) {
-                    lastEdited = after;
-                    lastProgress = progress;
-                } else if (lastEdited != null && lastEdited.caseId() == edit.caseId()) {
-                    lastEdited = null; // another kind of edit of that case: read it again next time
+                    recent.put(edit.caseId(), after);
+                } else {
+                    recent.remove(edit.caseId()); // another kind of edit of that case: read it again next time
                 }
             } catch (SQLException | RuntimeException | ProjectException e) {
                 ProjectDatabase.rollbackQuietly(connection);
@@ -329,7 +340,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             return null;
         }
         versions.remove(caseId);
-        lastEdited = null;
+        recent.remove(caseId);
         throw new StaleEditException(name(), caseId);
     }
 

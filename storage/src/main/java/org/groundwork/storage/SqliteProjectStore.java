@@ -38,10 +38,6 @@ public final class SqliteProjectStore extends ProjectStore {
     /** How to open: as the one writer, or read-only beside a writer. */
     public enum Mode { READ_WRITE, READ_ONLY }
 
-    /** The protocol a new project gets unless another is chosen. */
-    public static Protocol defaultProtocol() {
-        return ProtocolReader.builtIn(ProtocolReader.BUILT_IN.get(0));
-    }
 
     /** Creates the folder and database when missing (with the default protocol), then opens it for writing. */
     public static SqliteProjectStore openOrCreate(Path dir) throws ProjectException {

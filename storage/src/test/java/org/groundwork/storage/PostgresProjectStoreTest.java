@@ -140,6 +140,32 @@ class PostgresProjectStoreTest {
     }
 
     @Test
+    void progressCountsWhatAnotherWorkstationAnsweredInTheMeantime() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        Provenance b = Provenance.human("dr.b", Instant.EPOCH);
+        try (PostgresProjectStore one = PostgresProjectStore.open(at, false, Duration.ofSeconds(30));
+             PostgresProjectStore two = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            long id = one.cases().get(0).id();
+            one.apply(new Edit.PutQuestion(new Question("qa", id, "femur-medial-central", "q20", "?", ME)), "dr.a");
+            two.annotations(id);
+            two.apply(new Edit.PutQuestion(new Question("qb", id, "femur-medial-central", "q20", "?", b)), "dr.b");
+            two.apply(new Edit.PutBox(new Box("bb", id, "femur-medial-central", null, new int[3], new int[] {2, 2, 2}, b)),
+                    "dr.b");
+            two.apply(new Edit.PutStep(id, new ReasoningStep("sb", "qb", "look", null, b), 0), "dr.b");
+            two.apply(new Edit.SetGrade(id, new Grade("qb", "Size of lesion", 1, b)), "dr.b");
+            two.apply(new Edit.SetGrade(id, new Grade("qb", "Depth of lesion", 0, b)), "dr.b");
+            one.annotations(id); // the case as it is now, dr.b's answer included
+            one.apply(new Edit.PutBox(new Box("ba", id, "femur-medial-central", null, new int[3], new int[] {2, 2, 2}, ME)),
+                    "dr.a");
+            one.apply(new Edit.PutStep(id, new ReasoningStep("sa", "qa", "look", null, ME), 0), "dr.a");
+            one.apply(new Edit.SetGrade(id, new Grade("qa", "Size of lesion", 2, ME)), "dr.a");
+            one.apply(new Edit.SetGrade(id, new Grade("qa", "Depth of lesion", 1, ME)), "dr.a");
+            assertEquals(1.0, one.progress().get(id).get("dr.a"));
+            assertEquals(1.0, one.progress().get(id).get("dr.b"), "dr.b's complete answer is counted with dr.a's");
+        }
+    }
+
+    @Test
     void aLeaseKeepsOthersOutAndAKilledHoldersLeaseRunsOut() throws Exception {
         PostgresLocation at = sharedProject(2);
         try (PostgresProjectStore b = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {

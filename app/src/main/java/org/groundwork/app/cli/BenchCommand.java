@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks. See docs/benchmarks.md for how they are run next to dcm2niix and nibabel.",
         subcommands = {BenchCommand.Load.class, RenderBenchmark.class, StoreBenchmarks.Store.class,
-            StoreBenchmarks.Import.class, ExportBenchmark.class, AssistBenchmark.class, FrameBenchmark.class, PacsBenchmark.class})
+            StoreBenchmarks.Import.class, ExportBenchmark.class, AssistBenchmark.class, FrameBenchmark.class, PacsBenchmark.class,
+            TeamBenchmark.class})
 final class BenchCommand implements Runnable {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,6 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.DataRoots;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 
 /**
@@ -25,7 +24,7 @@ public final class PacsImport {
     }
 
     /** Retrieves the series and imports them: {@link #retrieve} then {@link #importRetrieved}. */
-    public static Result importSeries(SqliteProjectStore store, DicomWebClient client, PacsCache cache,
+    public static Result importSeries(ProjectStore store, DicomWebClient client, PacsCache cache,
                                       List<PacsSeries> series, LoadMonitor monitor)
             throws PacsException, ProjectException {
         return importRetrieved(store, client.server(), cache, series, retrieve(client, cache, series, monitor), monitor);
@@ -45,7 +44,7 @@ public final class PacsImport {
      * The project half (on the store's thread): imports retrieved folders, one case per series,
      * records where each came from, and trims the cache (never evicting these series).
      */
-    public static Result importRetrieved(SqliteProjectStore store, PacsServer server, PacsCache cache,
+    public static Result importRetrieved(ProjectStore store, PacsServer server, PacsCache cache,
                                          List<PacsSeries> series, List<Path> folders, LoadMonitor monitor)
             throws ProjectException {
         ProjectImporter.Report report = ProjectImporter.importFolders(store, folders, ProjectImporter.Grouping.VOLUME,
@@ -70,7 +69,7 @@ public final class PacsImport {
      *
      * @return whether anything was retrieved
      */
-    public static boolean restoreMissing(SqliteProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
+    public static boolean restoreMissing(ProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
                                          LoadMonitor monitor) throws PacsException, ProjectException {
         List<ProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
         List<Path> files = store.imageFiles(caseId);

@@ -27,6 +27,11 @@ final class EditWriter {
     private EditWriter() {
     }
 
+    /** Records a user who edits the project (once per session is enough). */
+    static void addUser(Connection c, String user) throws SQLException {
+        update(c, "INSERT INTO users(name) VALUES (?) ON CONFLICT DO NOTHING", user);
+    }
+
     /** Applies the edit; returns false when it refers to a case, question or box that does not exist. */
     static boolean write(Connection c, Edit edit, String user, Instant at) throws SQLException {
         if (edit instanceof Edit.Batch batch) {
@@ -40,7 +45,6 @@ final class EditWriter {
         if (changeRows(c, edit, user, at) == 0) {
             return false;
         }
-        update(c, "INSERT INTO users(name) VALUES (?) ON CONFLICT DO NOTHING", user);
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO audit_log(at, \"user\", case_id, kind, payload) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, at.toString());

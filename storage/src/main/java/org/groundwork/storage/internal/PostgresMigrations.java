@@ -180,9 +180,19 @@ public final class PostgresMigrations {
                 series_uid TEXT NOT NULL,
                 PRIMARY KEY (case_id, series_uid));
             """,
-            // 9
+            // 9 (and, here only: a change notice on every new case and every edit, sent at commit, naming the
+            // case and the session that made it, which each connection sets as groundwork.session)
             """
+            CREATE FUNCTION notify_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify('groundwork_cases',
+                    NEW.id || ' ' || coalesce(current_setting('groundwork.session', true), ''));
+                RETURN NULL;
+            END;
+            $$;
             ALTER TABLE cases ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+            CREATE TRIGGER cases_changed AFTER INSERT OR UPDATE OF version ON cases
+                FOR EACH ROW EXECUTE FUNCTION notify_case_changed();
             CREATE TABLE case_leases(
                 case_id BIGINT PRIMARY KEY REFERENCES cases(id),
                 holder TEXT NOT NULL,

@@ -54,7 +54,11 @@ public final class ProjectDatabase {
         return EditWriter.update(c, sql, args);
     }
 
-    public static boolean writeEdit(Connection c, Edit edit, String user, Instant at) throws SQLException {
+    /** Writes an edit and its audit row; {@code newUser} also records the user in the project's list. */
+    public static boolean writeEdit(Connection c, Edit edit, String user, boolean newUser, Instant at) throws SQLException {
+        if (newUser) {
+            EditWriter.addUser(c, user);
+        }
         return EditWriter.write(c, edit, user, at);
     }
 
