@@ -42,6 +42,7 @@ public final class PostgresProjectStore extends ProjectStore {
     private final PostgresLocation location;
     private final HikariDataSource pool;
     private final boolean readOnly;
+    private final boolean seesAllAnswers;
     private final Duration leaseTime;
     private final String session;
     private final String workstation = workstationName();
@@ -51,9 +52,10 @@ public final class PostgresProjectStore extends ProjectStore {
     private final java.util.Map<Long, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, String session, Protocol protocol,
-                                 boolean readOnly, Duration leaseTime) {
+                                 boolean readOnly, boolean seesAllAnswers, Duration leaseTime) {
         super(protocol);
         this.session = session;
+        this.seesAllAnswers = seesAllAnswers;
         this.location = location;
         this.pool = pool;
         this.readOnly = readOnly;
@@ -87,7 +89,7 @@ public final class PostgresProjectStore extends ProjectStore {
                 PostgresMigrations.migrate(c);
             }
             Protocol protocol = protocolOf(c, Path.of(at.database()), at.toString(), !readOnly, fallback);
-            return new PostgresProjectStore(at, pool, session, protocol, readOnly, leaseTime);
+            return new PostgresProjectStore(at, pool, session, protocol, readOnly, TeamRoles.seesAllAnswers(c), leaseTime);
         } catch (SQLException e) {
             pool.close();
             throw explain(at, e);
@@ -190,6 +192,11 @@ public final class PostgresProjectStore extends ProjectStore {
     @Override
     public boolean readOnly() {
         return readOnly;
+    }
+
+    @Override
+    boolean seesAllAnswers() {
+        return seesAllAnswers;
     }
 
     /**

@@ -126,6 +126,15 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
     }
 
+    /**
+     * Whether this session may read every reader's answers. A reader of a shared project sees only
+     * their own (blind reading, enforced by the server): their edits then keep only their own
+     * progress, and the case's overall progress is counted again by a session that sees all.
+     */
+    boolean seesAllAnswers() {
+        return true;
+    }
+
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -294,7 +303,11 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                             : load(edit.caseId()).getOrDefault(edit.caseId(), CaseAnnotations.empty(edit.caseId()));
                     after = new Edited(now, ProgressTable.of(now, protocol));
                     if (before == null || !after.progress().equals(before.progress())) {
-                        ProgressTable.write(connection, edit.caseId(), after.progress()); // in the edit's transaction
+                        if (seesAllAnswers()) {
+                            ProgressTable.write(connection, edit.caseId(), after.progress()); // in the edit's transaction
+                        } else {
+                            ProgressTable.writeOwn(connection, edit.caseId(), user, after.progress().getOrDefault(user, 0.0));
+                        }
                     }
                 }
                 connection.commit();
@@ -429,7 +442,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                         : load(id).getOrDefault(id, CaseAnnotations.empty(id));
                 counted.put(id, ProgressTable.of(a, protocol));
             }
-            if (!counted.isEmpty() && !readOnly()) {
+            if (!counted.isEmpty() && !readOnly() && seesAllAnswers()) {
                 connection.setAutoCommit(false);
                 try {
                     for (Map.Entry<Long, Map<String, Double>> e : counted.entrySet()) {

@@ -165,6 +165,91 @@ class PostgresProjectStoreTest {
         }
     }
 
+    /** One reader's complete answer to case {@code id}, as Groundwork writes it. */
+    private static void answer(PostgresProjectStore store, long id, String reader) throws ProjectException {
+        Provenance p = Provenance.human(reader, Instant.EPOCH);
+        String q = "q-" + reader;
+        store.annotations(id);
+        store.apply(new Edit.PutQuestion(new Question(q, id, "femur-medial-central", "q20", "?", p)), reader);
+        store.apply(new Edit.PutBox(new Box("b-" + reader, id, "femur-medial-central", null, new int[3],
+                new int[] {2, 2, 2}, p)), reader);
+        store.apply(new Edit.PutStep(id, new ReasoningStep("s-" + reader, q, "look", null, p), 0), reader);
+        store.apply(new Edit.SetGrade(id, new Grade(q, "Size of lesion", 1, p)), reader);
+        store.apply(new Edit.SetGrade(id, new Grade(q, "Depth of lesion", 0, p)), reader);
+    }
+
+    @Test
+    void aReaderCannotReadAnothersAnswersEvenWithSql() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        Path passwords = tmp.resolve("pgpass");
+        Files.writeString(passwords, Files.readString(server.passwordFile()));
+        try (PostgresProjectStore admin = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            for (String[] m : new String[][] {{"alice", "READER"}, {"bob", "READER"}, {"carol", "ADJUDICATOR"}}) {
+                String password = m[0] + "-pw-" + databases;
+                TeamRoles.add(admin, m[0], TeamRoles.Role.valueOf(m[1]), password.toCharArray());
+                Files.writeString(passwords, "127.0.0.1:" + server.port() + ":*:" + m[0] + ":" + password + "\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            assertEquals(List.of(new TeamRoles.Member("alice", TeamRoles.Role.READER),
+                    new TeamRoles.Member("bob", TeamRoles.Role.READER),
+                    new TeamRoles.Member("carol", TeamRoles.Role.ADJUDICATOR)), TeamRoles.members(admin));
+        }
+        System.setProperty("groundwork.pgpass", passwords.toString());
+        try (PostgresProjectStore alice = PostgresProjectStore.open(server.location(at.database(), "alice"), false,
+                Duration.ofSeconds(30));
+             PostgresProjectStore bob = PostgresProjectStore.open(server.location(at.database(), "bob"), false,
+                     Duration.ofSeconds(30));
+             PostgresProjectStore carol = PostgresProjectStore.open(server.location(at.database(), "carol"), true,
+                     Duration.ofSeconds(30))) {
+            long id = alice.cases().get(0).id();
+            answer(alice, id, "alice");
+            answer(bob, id, "bob");
+            assertEquals(List.of("q-alice"), alice.annotations(id).questions().stream().map(Question::id).toList());
+            assertEquals(List.of("q-bob"), bob.annotations(id).questions().stream().map(Question::id).toList());
+            assertEquals(java.util.Set.of("q-alice", "q-bob"),
+                    carol.annotations(id).questions().stream().map(Question::id).collect(java.util.stream.Collectors.toSet()));
+            ProjectException impersonated = assertThrows(ProjectException.class, () -> alice.apply(new Edit.PutBox(
+                    new Box("forged", id, "femur-medial-central", null, new int[3], new int[] {1, 1, 1},
+                            Provenance.human("bob", Instant.EPOCH))), "bob"));
+            assertTrue(impersonated.getMessage().contains("your role on the server may not do this"),
+                    impersonated.getMessage());
+
+            String passwordOfAlice = Files.readAllLines(passwords).stream().filter(l -> l.contains(":alice:"))
+                    .findFirst().orElseThrow().replaceFirst(".*:alice:", "");
+            try (Connection sql = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                    + "/" + at.database(), "alice", passwordOfAlice); Statement s = sql.createStatement()) {
+                for (String table : List.of("questions", "boxes", "reasoning_steps", "grades")) {
+                    try (var rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE author <> 'alice'")) {
+                        rs.next();
+                        assertEquals(0, rs.getInt(1), table + " shows another reader's rows");
+                    }
+                }
+                try (var rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE payload LIKE '%q-bob%'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "bob's edits are readable in the audit log");
+                }
+                assertEquals(0, s.executeUpdate("UPDATE grades SET value = '3' WHERE question_id = 'q-bob'"));
+                assertEquals(0, s.executeUpdate("DELETE FROM boxes WHERE id = 'b-bob'"));
+                for (String attack : List.of("ALTER TABLE questions DISABLE ROW LEVEL SECURITY",
+                        "DROP POLICY own_answers ON questions", "SET ROLE groundwork_adjudicator",
+                        "INSERT INTO questions(id, case_id, text, author, created_at) VALUES ('x', " + id
+                                + ", '?', 'bob', '2026-01-01T00:00:00Z')")) {
+                    assertThrows(java.sql.SQLException.class, () -> s.execute(attack), attack);
+                }
+            }
+            assertEquals(2, carol.annotations(id).questions().size(), "bob's answer is untouched");
+            assertEquals(1, carol.annotations(id).grades("q-bob").get("Size of lesion").value());
+        } finally {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        }
+        try (PostgresProjectStore admin = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            long id = admin.cases().get(0).id();
+            assertEquals(1.0, admin.progress().get(id).get("alice"));
+            assertEquals(1.0, admin.progress().get(id).get("bob"));
+            assertEquals(1.0, admin.progress().get(id).get(""), "both readings complete, counted by a session that sees both");
+        }
+    }
+
     @Test
     void aLeaseKeepsOthersOutAndAKilledHoldersLeaseRunsOut() throws Exception {
         PostgresLocation at = sharedProject(2);

@@ -186,7 +186,9 @@ public final class Migrations {
                 workstation TEXT NOT NULL,
                 session TEXT NOT NULL,
                 expires_at BIGINT NOT NULL);
-            """);
+            """,
+            // 10: roles and row-level security, which only a server has (see PostgresMigrations): nothing here
+            "");
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */
     static List<String> statements(String script) {

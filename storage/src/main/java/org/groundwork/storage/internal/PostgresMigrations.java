@@ -199,34 +199,87 @@ public final class PostgresMigrations {
                 workstation TEXT NOT NULL,
                 session TEXT NOT NULL,
                 expires_at BIGINT NOT NULL);
+            """,
+            // 10: roles, enforced by the server. A reader reads and writes only answers they wrote
+            // themselves (blind reading holds whatever client runs); an adjudicator reads and writes all
+            // answers; an admin also imports cases, assigns readers and changes settings. Sign-in roles
+            // are members of one of the three (see TeamRoles); the project's owner runs migrations.
+            """
+            DO $$
+            BEGIN
+                IF to_regrole('groundwork_reader') IS NULL THEN CREATE ROLE groundwork_reader NOLOGIN; END IF;
+                IF to_regrole('groundwork_adjudicator') IS NULL THEN CREATE ROLE groundwork_adjudicator NOLOGIN; END IF;
+                IF to_regrole('groundwork_admin') IS NULL THEN CREATE ROLE groundwork_admin NOLOGIN; END IF;
+            END
+            $$;
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO groundwork_reader, groundwork_adjudicator;
+            GRANT INSERT, UPDATE, DELETE ON boxes, questions, reasoning_steps, grades, suggestions, case_progress,
+                case_leases TO groundwork_reader, groundwork_adjudicator;
+            GRANT INSERT ON audit_log, users TO groundwork_reader, groundwork_adjudicator;
+            GRANT UPDATE (version, status, assignee, active_seconds) ON cases TO groundwork_reader, groundwork_adjudicator;
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO groundwork_reader, groundwork_adjudicator;
+            GRANT ALL ON ALL TABLES IN SCHEMA public TO groundwork_admin;
+            GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO groundwork_admin;
+            ALTER TABLE boxes ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE questions ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE reasoning_steps ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE grades ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY own_answers ON boxes TO groundwork_reader
+                USING (author = current_user) WITH CHECK (author = current_user);
+            CREATE POLICY own_answers ON questions TO groundwork_reader
+                USING (author = current_user) WITH CHECK (author = current_user);
+            CREATE POLICY own_answers ON reasoning_steps TO groundwork_reader
+                USING (author = current_user) WITH CHECK (author = current_user);
+            CREATE POLICY own_answers ON grades TO groundwork_reader
+                USING (author = current_user) WITH CHECK (author = current_user);
+            CREATE POLICY own_answers ON audit_log TO groundwork_reader
+                USING ("user" = current_user) WITH CHECK ("user" = current_user);
+            CREATE POLICY all_answers ON boxes TO groundwork_adjudicator, groundwork_admin USING (true) WITH CHECK (true);
+            CREATE POLICY all_answers ON questions TO groundwork_adjudicator, groundwork_admin USING (true) WITH CHECK (true);
+            CREATE POLICY all_answers ON reasoning_steps TO groundwork_adjudicator, groundwork_admin
+                USING (true) WITH CHECK (true);
+            CREATE POLICY all_answers ON grades TO groundwork_adjudicator, groundwork_admin USING (true) WITH CHECK (true);
+            CREATE POLICY all_answers ON audit_log TO groundwork_adjudicator, groundwork_admin
+                USING (true) WITH CHECK (true);
             """);
 
     public static int latest() {
         return ALL.size();
     }
 
-    /** Brings the database up to the latest version; returns the version it had before. */
+    /**
+     * Brings the database up to the latest version; returns the version it had before. A session
+     * that finds it up to date writes nothing, so that a reader (who may not create tables) opens it.
+     */
     public static int migrate(Connection c) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
             int version = 0;
-            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
-                if (rs.next()) {
-                    version = rs.getInt(1);
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('schema_version') IS NOT NULL")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    try (ResultSet v = s.executeQuery("SELECT max(version) FROM schema_version")) {
+                        v.next();
+                        version = v.getInt(1);
+                    }
                 }
             }
             if (version > ALL.size()) {
                 throw new SQLException("the project was written by a newer Groundwork (schema " + version
                         + "; this version knows up to " + ALL.size() + ")");
             }
-            for (int v = version; v < ALL.size(); v++) {
-                s.execute(ALL.get(v)); // one script, several statements: the driver sends it as a whole
+            if (version < ALL.size()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+                for (int v = version; v < ALL.size(); v++) {
+                    s.execute(ALL.get(v)); // one script, several statements: the driver sends it as a whole
+                }
+                s.execute("DELETE FROM schema_version");
+                s.execute("INSERT INTO schema_version(version) VALUES (" + ALL.size() + ")");
+                s.execute("GRANT SELECT ON schema_version TO groundwork_reader, groundwork_adjudicator, groundwork_admin");
             }
-            s.execute("DELETE FROM schema_version");
-            s.execute("INSERT INTO schema_version(version) VALUES (" + ALL.size() + ")");
             c.commit();
             return version;
         } catch (SQLException | RuntimeException e) {

@@ -50,6 +50,15 @@ public final class ProgressTable {
         }
     }
 
+    /**
+     * Writes one reader's completeness of a case, for a session that sees only that reader's
+     * answers; the overall row is dropped, to be counted again by a session that sees them all.
+     */
+    public static void writeOwn(Connection c, long caseId, String reader, double share) throws SQLException {
+        ProjectDatabase.update(c, "DELETE FROM case_progress WHERE case_id = ? AND reader IN ('', ?)", caseId, reader);
+        ProjectDatabase.update(c, "INSERT INTO case_progress(case_id, reader, share) VALUES (?, ?, ?)", caseId, reader, share);
+    }
+
     /** Case id to reader (or {@link #ALL}) to completeness, for every case that has a row. */
     public static Map<Long, Map<String, Double>> read(Connection c) throws SQLException {
         Map<Long, Map<String, Double>> all = new HashMap<>();
