@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code groundwork migrate} and {@code status} on a shared project, as a user runs them. */
+/** {@code groundwork migrate}, {@code status} and {@code team} on a shared project, as a user runs them. */
 class MigrateCommandTest {
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
@@ -62,6 +62,17 @@ class MigrateCommandTest {
 
             assertEquals(2, run("migrate", folder.toString(), url));
             assertTrue(err.toString().contains("already holds 25 cases"), err.toString());
+
+            Path password = java.nio.file.Files.writeString(tmp.resolve("dana-password"), "dana-pw\n");
+            assertEquals(0, run("team", "add", url, "dana", "--role", "reader", "--password-file", password.toString()),
+                    err.toString());
+            assertEquals(0, run("team", "list", url), err.toString());
+            assertTrue(out.toString().matches("(?s)\\s*dana\\s+reader\\s*"), out.toString());
+            assertEquals(2, run("team", "add", url, "Robert'); DROP TABLE cases;--", "--role", "reader",
+                    "--password-file", password.toString()));
+            assertTrue(err.toString().contains("is not a sign-in name"), err.toString());
+            assertEquals(2, run("team", "add", url, "erin", "--role", "boss", "--password-file", password.toString()));
+            assertTrue(err.toString().contains("take reader, adjudicator or admin"), err.toString());
 
             Path back = tmp.resolve("back");
             assertEquals(0, run("migrate", url, back.toString()), err.toString());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Groundwork: build grounded-reasoning datasets from medical images.%n"
                 + "Run without arguments to start the workstation.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, ConvertCommand.class, ImportCommand.class, ImportDatasetCommand.class, PacsCommand.class, StatusCommand.class, ExportCommand.class,
-            RestoreCommand.class, RelocateCommand.class, MigrateCommand.class, OpenCommand.class, DemoCommand.class, SuggestCommand.class, TrainCommand.class, ModelsCommand.class, PhantomCommand.class,
+            RestoreCommand.class, RelocateCommand.class, MigrateCommand.class, TeamCommand.class, OpenCommand.class, DemoCommand.class, SuggestCommand.class, TrainCommand.class, ModelsCommand.class, PhantomCommand.class,
             DoctorCommand.class,
             BenchCommand.class})
 public final class GroundworkCommand implements Runnable {

@@ -22,6 +22,12 @@ class MigrationsTest {
     Path dir;
 
     @Test
+    void theServerHasTheSameNumberedMigrationsAsAFolder() {
+        assertEquals(Migrations.latest(), PostgresMigrations.latest(),
+                "step n must make the same tables in both, so that a project moves between them at any version");
+    }
+
+    @Test
     void aVersionOneProjectIsMigratedOnOpenAndKeepsItsCases() throws Exception {
         try (Connection c = ProjectDatabase.connect(dir.resolve(SqliteProjectStore.DATABASE), false)) {
             Migrations.migrate(c, 1);
