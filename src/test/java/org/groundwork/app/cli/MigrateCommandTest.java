@@ -53,6 +53,7 @@ class MigrateCommandTest {
         }
         try (PostgresServer server = new PostgresServer()) {
             System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+            System.setProperty("groundwork.journal", tmp.resolve("journal").toString());
             String url = server.createDatabase("team").toString();
             assertEquals(0, run("migrate", folder.toString(), url), err.toString());
             assertTrue(out.toString().matches("(?s).*cases\\s+25 row\\(s\\).*boxes\\s+100 row\\(s\\).*"), out.toString());
@@ -83,6 +84,7 @@ class MigrateCommandTest {
             }
         } finally {
             System.clearProperty("groundwork.pgpass");
+            System.clearProperty("groundwork.journal");
         }
     }
 }

@@ -22,6 +22,8 @@ import org.groundwork.annotate.core.project.CaseLease;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.project.SyncState;
+import org.groundwork.storage.internal.OfflineJournal;
 import org.groundwork.storage.internal.PostgresMigrations;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -30,7 +32,9 @@ import org.postgresql.PGNotification;
  * A project shared by a team on a PostgreSQL server. Each workstation holds the cases it edits by
  * a lease that it renews while it runs; an edit of a case another live session holds is refused,
  * and every edit tells the other workstations (a NOTIFY sent by the server at commit) so that
- * their worklists follow within a second.
+ * their worklists follow within a second. When the server cannot be reached, edits are kept in an
+ * {@link OfflineJournal} on this workstation and written, in order and each on the case version it
+ * was made on, once the server answers again.
  */
 public final class PostgresProjectStore extends ProjectStore {
     /** How long a lease lasts without renewal: a workstation that died frees its cases after this. */
@@ -47,13 +51,20 @@ public final class PostgresProjectStore extends ProjectStore {
     private final String session;
     private final String workstation = workstationName();
     private final ScheduledExecutorService heartbeat;
+    private final OfflineJournal journal;
+    /** False from a lost connection until every kept edit is written. */
+    private volatile boolean online = true;
+    private final java.util.List<java.util.function.Consumer<SyncState>> syncListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private Connection current;
     /** The cases this session holds, to the System.nanoTime() until which its lease surely runs. */
     private final java.util.Map<Long, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, String session, Protocol protocol,
-                                 boolean readOnly, boolean seesAllAnswers, Duration leaseTime) {
+                                 boolean readOnly, boolean seesAllAnswers, Duration leaseTime, OfflineJournal journal,
+                                 Duration retryEvery) {
         super(protocol);
+        this.journal = journal;
         this.session = session;
         this.seesAllAnswers = seesAllAnswers;
         this.location = location;
@@ -67,21 +78,52 @@ public final class PostgresProjectStore extends ProjectStore {
         });
         long period = Math.max(1, leaseTime.toMillis() / 3);
         heartbeat.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::retryQuietly, 0, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Opens a shared project for writing, creating its tables (with {@code protocol}) on an empty database. */
     public static PostgresProjectStore openOrCreate(PostgresLocation at, Protocol protocol) throws ProjectException {
-        return open(at, false, protocol, DEFAULT_LEASE);
+        return open(at, false, protocol, DEFAULT_LEASE, DEFAULT_RETRY);
     }
 
     /** Opens a shared project; {@code leaseTime} is how long this session's leases outlive it. */
     public static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Duration leaseTime)
             throws ProjectException {
-        return open(at, readOnly, defaultProtocol(), leaseTime);
+        return open(at, readOnly, defaultProtocol(), leaseTime, DEFAULT_RETRY);
+    }
+
+    /** As {@link #open(PostgresLocation, boolean, Duration)}, trying a lost server again every {@code retryEvery}. */
+    public static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Duration leaseTime,
+                                            Duration retryEvery) throws ProjectException {
+        return open(at, readOnly, defaultProtocol(), leaseTime, retryEvery);
+    }
+
+    /** How often a lost server is tried again. */
+    public static final Duration DEFAULT_RETRY = Duration.ofSeconds(2);
+
+    /**
+     * Where edits made while the server is away are kept: {@code groundwork.journal} (a folder), else
+     * {@code $XDG_DATA_HOME/groundwork/journal}, else {@code ~/.local/share/groundwork/journal}.
+     */
+    public static Path journalFolder() {
+        String configured = System.getProperty("groundwork.journal");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("groundwork").resolve("journal");
+    }
+
+    /** One journal per server, database and user on this workstation. */
+    static Path journalFile(PostgresLocation at) {
+        String name = (at.host() + "_" + at.port() + "_" + at.database() + "_" + at.user()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return journalFolder().resolve(name + ".journal");
     }
 
     private static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Protocol fallback,
-                                             Duration leaseTime) throws ProjectException {
+                                             Duration leaseTime, Duration retryEvery) throws ProjectException {
         String session = UUID.randomUUID().toString();
         HikariDataSource pool = connect(at, session);
         try (Connection c = pool.getConnection()) {
@@ -89,10 +131,16 @@ public final class PostgresProjectStore extends ProjectStore {
                 PostgresMigrations.migrate(c);
             }
             Protocol protocol = protocolOf(c, Path.of(at.database()), at.toString(), !readOnly, fallback);
-            return new PostgresProjectStore(at, pool, session, protocol, readOnly, TeamRoles.seesAllAnswers(c), leaseTime);
+            OfflineJournal journal = OfflineJournal.open(journalFile(at));
+            return new PostgresProjectStore(at, pool, session, protocol, readOnly, TeamRoles.seesAllAnswers(c), leaseTime,
+                    journal, retryEvery);
         } catch (SQLException e) {
             pool.close();
             throw explain(at, e);
+        } catch (IOException e) {
+            pool.close();
+            throw new ProjectException(at.toString(), "cannot make the folder for edits kept offline, "
+                    + journalFolder() + " (" + e.getMessage() + ")", e);
         } catch (ProjectException | RuntimeException e) {
             pool.close();
             throw e;
@@ -112,7 +160,7 @@ public final class PostgresProjectStore extends ProjectStore {
         }
         config.setMaximumPoolSize(4); // edits and reads, lease renewal, change notices, and one spare
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(2_000); // an unreachable server is known soon; edits are kept meanwhile
         config.setInitializationFailTimeout(5_000);
         config.addDataSourceProperty("ApplicationName", "Groundwork");
         config.setConnectionInitSql("SET groundwork.session = '" + session + "'"); // names this session in change notices
@@ -200,20 +248,147 @@ public final class PostgresProjectStore extends ProjectStore {
     }
 
     /**
-     * Refuses an edit of a case another live session holds. A case this session holds needs no
-     * question to the server: a lease is exclusive until it runs out, and it is known to run at
-     * least until the last renewal plus the lease time, less a third for safety.
+     * Writes the edit to the server; while the server is away (or edits kept before it went are
+     * still waiting) the edit is kept in the journal instead, which acknowledges it as durably.
      */
     @Override
-    void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
+    public synchronized void apply(Edit edit, String user) throws ProjectException {
+        if (online) {
+            try {
+                super.apply(edit, user);
+                return;
+            } catch (ProjectException e) {
+                if (!(e.getCause() instanceof SQLException s && isConnectionLost(s))) {
+                    throw e;
+                }
+                online = false; // not known whether that commit arrived: its version check will tell
+            }
+        } else if (readOnly()) {
+            throw new IllegalStateException(name() + " is open read-only");
+        }
+        Long expected = expectedVersion(edit.caseId());
+        try {
+            journal.append(edit, expected, user);
+        } catch (SQLException e) {
+            throw new ProjectException(journal.file().toString(), "the server is away and the edit could not be kept "
+                    + "on this workstation either (" + e.getMessage() + "); it was not saved", e);
+        }
+        if (expected != null) {
+            expectVersion(edit.caseId(), expected + 1); // the next kept edit of the case comes on top of this one
+        }
+        fireSync();
+    }
+
+    /**
+     * Writes the kept edits to the server, oldest first, each on the version it was made on. One
+     * that the case's changes since make stale (or whose case is held elsewhere now) becomes a
+     * conflict, and so do the later kept edits of that case. Returns whether the journal is empty.
+     */
+    public boolean replayJournal() {
+        try (Connection probe = pool.getConnection()) {
+            if (!probe.isValid(2)) {
+                return false;
+            }
+        } catch (SQLException e) {
+            return false; // still away: no store lock was taken, so reads and edits were not held up
+        }
+        synchronized (this) {
+            try {
+                java.util.Set<Long> conflicted = new java.util.HashSet<>();
+                for (OfflineJournal.Entry e : journal.waiting()) {
+                    if (conflicted.contains(e.caseId())) {
+                        journal.conflict(e.seq(), "an earlier edit of case " + e.caseId() + " kept offline could not be written");
+                        continue;
+                    }
+                    try {
+                        applyExpecting(e.edit(), e.user(), e.expectedVersion());
+                        journal.written(e.seq());
+                    } catch (ProjectException refused) {
+                        if (refused.getCause() instanceof SQLException s && isConnectionLost(s)) {
+                            return false; // away again; the rest waits
+                        }
+                        conflicted.add(e.caseId());
+                        journal.conflict(e.seq(), refused.getMessage());
+                    }
+                }
+                online = true;
+                return true;
+            } catch (SQLException e) {
+                throw new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);
+            } finally {
+                fireSync();
+            }
+        }
+    }
+
+    private void retryQuietly() {
+        try {
+            if (!online || journalWaiting() > 0) {
+                replayJournal();
+            }
+        } catch (RuntimeException e) {
+            // tried again next time
+        }
+    }
+
+    private int journalWaiting() {
+        try {
+            return journal.waitingCount();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public SyncState sync() {
+        try {
+            return new SyncState(online, journal.waitingCount(),
+                    journal.conflicts().stream().map(e -> e.edit().getClass().getSimpleName() + " of case " + e.caseId()
+                            + ": " + e.conflict()).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);
+        }
+    }
+
+    /** Lets go of the conflicts the user has seen; their edits are not written. */
+    public void discardConflicts() throws SQLException {
+        for (OfflineJournal.Entry e : journal.conflicts()) {
+            journal.discard(e.seq());
+        }
+        fireSync();
+    }
+
+    @Override
+    public AutoCloseable watchSync(java.util.function.Consumer<SyncState> listener) {
+        syncListeners.add(listener);
+        return () -> syncListeners.remove(listener);
+    }
+
+    private void fireSync() {
+        if (!syncListeners.isEmpty()) {
+            SyncState state = sync();
+            syncListeners.forEach(l -> l.accept(state));
+        }
+    }
+
+    /**
+     * Refuses an edit of a case another live session holds; a lease of the same user on this
+     * workstation (a session that died, come back) does not count as another's. A case this
+     * session holds needs no question to the server: a lease is exclusive until it runs out, and
+     * it is known to run at least until the last renewal plus the lease time, less a third.
+     */
+    @Override
+    void checkMayEdit(Connection c, Edit edit, String user) throws SQLException, ProjectException {
         Long until = heldUntil.get(edit.caseId());
         if (until != null && until - System.nanoTime() > 0) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation FROM case_leases "
-                + "WHERE case_id = ? AND session <> ? AND expires_at > " + NOW_MS)) {
+                + "WHERE case_id = ? AND session <> ? AND NOT (holder = ? AND workstation = ?) AND expires_at > " + NOW_MS)) {
             s.setLong(1, edit.caseId());
             s.setString(2, session);
+            s.setString(3, user);
+            s.setString(4, workstation);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
                     throw new ProjectException(name(), "case " + edit.caseId() + " is being edited by " + rs.getString(1)
@@ -233,7 +408,8 @@ public final class PostgresProjectStore extends ProjectStore {
                         + "session, expires_at) VALUES (?, ?, ?, ?, " + NOW_MS + " + ?) ON CONFLICT(case_id) DO UPDATE "
                         + "SET holder = excluded.holder, workstation = excluded.workstation, session = excluded.session, "
                         + "expires_at = excluded.expires_at WHERE case_leases.session = excluded.session "
-                        + "OR case_leases.expires_at <= " + NOW_MS)) {
+                        + "OR case_leases.expires_at <= " + NOW_MS + " OR (case_leases.holder = excluded.holder "
+                        + "AND case_leases.workstation = excluded.workstation)")) {
                     s.setLong(1, caseId);
                     s.setString(2, user);
                     s.setString(3, workstation);
@@ -349,6 +525,7 @@ public final class PostgresProjectStore extends ProjectStore {
     public void close() {
         heartbeat.shutdownNow();
         heldUntil.clear();
+        journal.close(); // what waits in it is written the next time this project is opened here
         synchronized (this) {
             try (PreparedStatement s = connection().prepareStatement("DELETE FROM case_leases WHERE session = ?")) {
                 s.setString(1, session);

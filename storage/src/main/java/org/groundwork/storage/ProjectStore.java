@@ -123,7 +123,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     abstract ProjectException explain(SQLException e);
 
     /** Checks, inside the edit's transaction, that this session may edit the case (a lease held by another refuses it). */
-    void checkMayEdit(Connection c, Edit edit) throws SQLException, ProjectException {
+    void checkMayEdit(Connection c, Edit edit, String user) throws SQLException, ProjectException {
     }
 
     /**
@@ -283,13 +283,31 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
 
     @Override
     public synchronized void apply(Edit edit, String user) throws ProjectException {
+        applyExpecting(edit, user, versions.get(edit.caseId()));
+    }
+
+    /** The version this session expects the case to have; null when it has not read the case. */
+    synchronized Long expectedVersion(long caseId) {
+        return versions.get(caseId);
+    }
+
+    /** Takes the case's version as known, e.g. for edits kept to be written later on top of each other. */
+    synchronized void expectVersion(long caseId, long version) {
+        versions.put(caseId, version);
+    }
+
+    /**
+     * Applies an edit made on the case at version {@code seen} (null: not checked); refused with
+     * {@link StaleEditException} when the case has another version now.
+     */
+    synchronized void applyExpecting(Edit edit, String user, Long seen) throws ProjectException {
         requireWritable();
         try {
             Connection connection = connection();
             connection.setAutoCommit(false);
             try {
-                checkMayEdit(connection, edit);
-                Long version = raiseVersion(connection, edit.caseId());
+                checkMayEdit(connection, edit, user);
+                Long version = raiseVersion(connection, edit.caseId(), seen);
                 boolean newUser = !knownUsers.contains(user);
                 if (version == null || !ProjectDatabase.writeEdit(connection, edit, user, newUser, clock().instant())) {
                     ProjectDatabase.rollbackQuietly(connection);
@@ -334,8 +352,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
      * another workstation changed the case since, and the caller must read it again. Null when
      * there is no such case.
      */
-    private Long raiseVersion(Connection c, long caseId) throws SQLException, ProjectException {
-        Long seen = versions.get(caseId);
+    private Long raiseVersion(Connection c, long caseId, Long seen) throws SQLException, ProjectException {
         try (PreparedStatement s = c.prepareStatement(seen == null
                 ? "UPDATE cases SET version = version + 1 WHERE id = ? RETURNING version"
                 : "UPDATE cases SET version = version + 1 WHERE id = ? AND version = ? RETURNING version")) {

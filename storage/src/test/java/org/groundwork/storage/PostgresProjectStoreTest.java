@@ -48,16 +48,21 @@ class PostgresProjectStoreTest {
     /** The folder project the last {@link #sharedProject} was moved from. */
     private Path folder;
 
+    @TempDir
+    static Path journals;
+
     @BeforeAll
     static void startServer() throws Exception {
         assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
         server = new PostgresServer();
         System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        System.setProperty("groundwork.journal", journals.toString());
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         System.clearProperty("groundwork.pgpass");
+        System.clearProperty("groundwork.journal");
         if (server != null) {
             server.close();
         }
@@ -247,6 +252,117 @@ class PostgresProjectStoreTest {
             assertEquals(1.0, admin.progress().get(id).get("alice"));
             assertEquals(1.0, admin.progress().get(id).get("bob"));
             assertEquals(1.0, admin.progress().get(id).get(""), "both readings complete, counted by a session that sees both");
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(50);
+        }
+    }
+
+    private static List<String> boxIds(PostgresLocation at, long caseId) throws ProjectException {
+        try (PostgresProjectStore check = PostgresProjectStore.open(at, true, Duration.ofSeconds(30))) {
+            return check.annotations(caseId).boxes().stream().map(Box::id).sorted().toList();
+        }
+    }
+
+    @Test
+    void editsMadeWhileTheServerIsAwayAreWrittenWhenItReturns() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        List<org.groundwork.annotate.core.project.SyncState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> expected = new java.util.ArrayList<>(List.of("seed-0-0", "seed-0-1"));
+        long caseId;
+        try (PostgresProjectStore a = PostgresProjectStore.open(at, false, Duration.ofSeconds(30), Duration.ofMillis(200));
+             AutoCloseable watching = a.watchSync(states::add)) {
+            caseId = a.cases().get(0).id();
+            assertTrue(a.lease(caseId, "groundwork").mine());
+            a.annotations(caseId);
+            for (int n = 0; n < 3; n++) {
+                a.apply(new Edit.PutBox(ProjectStoreTest.box("before-" + n, caseId, n)), "groundwork");
+                expected.add("before-" + n);
+            }
+            server.stop();
+            for (int n = 0; n < 20; n++) {
+                a.apply(new Edit.PutBox(ProjectStoreTest.box("during-" + n, caseId, n)), "groundwork");
+                expected.add("during-" + n);
+            }
+            a.apply(new Edit.DeleteBox(caseId, "during-7"), "groundwork");
+            expected.remove("during-7");
+            assertFalse(a.sync().online());
+            assertEquals(21, a.sync().waiting());
+            server.start();
+            waitFor(() -> a.sync().online() && a.sync().waiting() == 0, "the kept edits were not written");
+            a.apply(new Edit.PutBox(ProjectStoreTest.box("after", caseId, 1)), "groundwork");
+            expected.add("after");
+            assertTrue(a.sync().conflicts().isEmpty(), a.sync().conflicts().toString());
+        }
+        assertEquals(expected.stream().sorted().toList(), boxIds(at, caseId));
+        assertTrue(states.stream().anyMatch(s -> !s.online() && s.waiting() == 21), "the offline state was not told");
+        assertTrue(states.get(states.size() - 1).online(), "the return was not told");
+    }
+
+    @Test
+    void editsKeptOfflineSurviveAKilledWorkstation() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        long caseId;
+        try (PostgresProjectStore admin = PostgresProjectStore.open(at, true, Duration.ofSeconds(30))) {
+            caseId = admin.cases().get(0).id();
+        }
+        Process child = ProjectChild.start("offline", at.toString(), String.valueOf(caseId));
+        List<String> acknowledged = new java.util.ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("open", out.readLine());
+            server.stop();
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+            while (acknowledged.size() < 30) {
+                String line = out.readLine();
+                assertTrue(line != null && line.startsWith("ack "), "the workstation stopped: " + line);
+                acknowledged.add("kept-" + line.substring(4));
+            }
+            child.toHandle().destroyForcibly(); // SIGKILL: no close, no shutdown hook
+            child.waitFor();
+        } finally {
+            child.destroyForcibly();
+        }
+        server.start();
+        try (PostgresProjectStore again = PostgresProjectStore.open(at, false, Duration.ofSeconds(30), Duration.ofMillis(200))) {
+            waitFor(() -> again.sync().waiting() == 0, "the kept edits were not written after the restart");
+            assertTrue(again.sync().conflicts().isEmpty(), again.sync().conflicts().toString());
+        }
+        List<String> onServer = boxIds(at, caseId);
+        assertTrue(onServer.containsAll(acknowledged), "lost: " + acknowledged.stream().filter(a -> !onServer.contains(a)).toList());
+    }
+
+    @Test
+    void aKeptEditThatNoLongerFitsIsAConflictNotAnOverwrite() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        try (PostgresProjectStore a = PostgresProjectStore.open(at, false, Duration.ofMillis(900), Duration.ofHours(1))) {
+            long caseId = a.cases().get(0).id();
+            assertTrue(a.lease(caseId, "groundwork").mine());
+            a.annotations(caseId);
+            server.stop();
+            a.apply(new Edit.DeleteBox(caseId, "seed-0-0"), "groundwork");
+            a.apply(new Edit.PutBox(ProjectStoreTest.box("mine", caseId, 1)), "groundwork");
+            Thread.sleep(1_200); // a's lease runs out while the server is away
+            server.start();
+            try (PostgresProjectStore b = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+                assertTrue(b.lease(caseId, "groundwork").mine(), "a's lease ran out");
+                b.annotations(caseId);
+                b.apply(new Edit.PutBox(ProjectStoreTest.box("theirs", caseId, 2)), "groundwork");
+            }
+            assertTrue(a.replayJournal());
+            org.groundwork.annotate.core.project.SyncState state = a.sync();
+            assertEquals(2, state.conflicts().size(), state.toString());
+            assertTrue(state.conflicts().get(0).startsWith("DeleteBox of case " + caseId), state.conflicts().get(0));
+            assertTrue(state.conflicts().get(0).contains("changed on another workstation"), state.conflicts().get(0));
+            assertEquals(List.of("seed-0-0", "seed-0-1", "theirs"), boxIds(at, caseId), "nothing of a's was merged in");
+            a.discardConflicts();
+            assertTrue(a.sync().conflicts().isEmpty());
         }
     }
 

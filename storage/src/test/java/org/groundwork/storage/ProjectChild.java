@@ -11,6 +11,8 @@ import org.groundwork.annotate.core.project.Edit;
  * {@code hold DIR}: opens the project, prints "open" and waits to be killed.
  * {@code lease URL CASE MILLIS}: opens a shared project (the password file in the system property
  * {@code groundwork.pgpass}), holds the case with leases of MILLIS, prints "held" and waits to be killed.
+ * {@code offline URL CASE}: opens a shared project, holds the case, prints "open", waits for a line
+ * on its input (the server is stopped meanwhile), then boxes the case forever, printing "ack N".
  */
 public final class ProjectChild {
     private ProjectChild() {
@@ -23,6 +25,21 @@ public final class ProjectChild {
             System.out.println(shared.lease(Long.parseLong(args[2]), "dr.child").mine() ? "held" : "refused");
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
+        }
+        if (args[0].equals("offline")) {
+            PostgresProjectStore shared = PostgresProjectStore.open(PostgresLocation.parse(args[1]), false,
+                    java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(200));
+            long caseId = Long.parseLong(args[2]);
+            shared.lease(caseId, "groundwork");
+            shared.annotations(caseId);
+            System.out.println("open");
+            System.out.flush();
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+            for (int n = 0; ; n++) {
+                shared.apply(new Edit.PutBox(ProjectStoreTest.box("kept-" + n, caseId, n % 50)), "groundwork");
+                System.out.println("ack " + n);
+                System.out.flush();
+            }
         }
         Path dir = Path.of(args[1]);
         SqliteProjectStore store = SqliteProjectStore.open(dir, SqliteProjectStore.Mode.READ_WRITE);
@@ -46,7 +63,8 @@ public final class ProjectChild {
     static Process start(String... args) throws java.io.IOException {
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx256m",
-                "-Dgroundwork.pgpass=" + System.getProperty("groundwork.pgpass", ""), "-cp",
+                "-Dgroundwork.pgpass=" + System.getProperty("groundwork.pgpass", ""),
+                "-Dgroundwork.journal=" + System.getProperty("groundwork.journal", ""), "-cp",
                 System.getProperty("java.class.path"), ProjectChild.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

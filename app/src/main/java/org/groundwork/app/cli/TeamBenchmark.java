@@ -66,6 +66,9 @@ final class TeamBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PostgresLocation at = PostgresLocation.parse(url);
+        if (System.getProperty("groundwork.journal") == null) { // the simulated readers' offline journals are thrown away
+            System.setProperty("groundwork.journal", java.nio.file.Files.createTempDirectory("groundwork-bench-journal").toString());
+        }
         List<Long> cases;
         try (PostgresProjectStore admin = PostgresProjectStore.openOrCreate(at, ProjectStore.defaultProtocol())) {
             if (!admin.cases().isEmpty()) {

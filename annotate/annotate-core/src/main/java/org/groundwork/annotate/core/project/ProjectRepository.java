@@ -75,6 +75,16 @@ public interface ProjectRepository extends AutoCloseable {
         return () -> { };
     }
 
+    /** Whether edits reach the project now, and what waits or conflicts (see {@link SyncState}). */
+    default SyncState sync() {
+        return SyncState.LOCAL;
+    }
+
+    /** Calls {@code listener} (on a background thread) whenever {@link #sync()} changes, until closed. */
+    default AutoCloseable watchSync(java.util.function.Consumer<SyncState> listener) {
+        return () -> { };
+    }
+
     @Override
     void close();
 
