@@ -57,6 +57,8 @@ public final class PostgresProjectStore extends ProjectStore {
     private final java.util.List<java.util.function.Consumer<SyncState>> syncListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private Connection current;
+    /** The cases this session asked to hold, with the user who holds them. */
+    private final java.util.Map<Long, String> wanted = new java.util.concurrent.ConcurrentHashMap<>();
     /** The cases this session holds, to the System.nanoTime() until which its lease surely runs. */
     private final java.util.Map<Long, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -404,19 +406,7 @@ public final class PostgresProjectStore extends ProjectStore {
         try {
             Connection c = connection();
             if (!readOnly) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO case_leases(case_id, holder, workstation, "
-                        + "session, expires_at) VALUES (?, ?, ?, ?, " + NOW_MS + " + ?) ON CONFLICT(case_id) DO UPDATE "
-                        + "SET holder = excluded.holder, workstation = excluded.workstation, session = excluded.session, "
-                        + "expires_at = excluded.expires_at WHERE case_leases.session = excluded.session "
-                        + "OR case_leases.expires_at <= " + NOW_MS + " OR (case_leases.holder = excluded.holder "
-                        + "AND case_leases.workstation = excluded.workstation)")) {
-                    s.setLong(1, caseId);
-                    s.setString(2, user);
-                    s.setString(3, workstation);
-                    s.setString(4, session);
-                    s.setLong(5, leaseTime.toMillis());
-                    s.executeUpdate();
-                }
+                take(c, caseId, user);
             }
             try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation, session, expires_at, "
                     + NOW_MS + " FROM case_leases WHERE case_id = ?")) {
@@ -428,6 +418,7 @@ public final class PostgresProjectStore extends ProjectStore {
                     }
                     boolean mine = session.equals(rs.getString(3));
                     if (mine) {
+                        wanted.put(caseId, user);
                         heldUntil.put(caseId, asked + safeLeaseNanos());
                     }
                     return new CaseLease(caseId, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(4)),
@@ -439,12 +430,33 @@ public final class PostgresProjectStore extends ProjectStore {
         }
     }
 
+    /**
+     * Takes or renews the case's lease for this session when it is free, run out, this session's,
+     * or left by the same user on this workstation; returns whether this session holds it now.
+     */
+    private boolean take(Connection c, long caseId, String user) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_leases(case_id, holder, workstation, "
+                + "session, expires_at) VALUES (?, ?, ?, ?, " + NOW_MS + " + ?) ON CONFLICT(case_id) DO UPDATE "
+                + "SET holder = excluded.holder, workstation = excluded.workstation, session = excluded.session, "
+                + "expires_at = excluded.expires_at WHERE case_leases.session = excluded.session "
+                + "OR case_leases.expires_at <= " + NOW_MS + " OR (case_leases.holder = excluded.holder "
+                + "AND case_leases.workstation = excluded.workstation)")) {
+            s.setLong(1, caseId);
+            s.setString(2, user);
+            s.setString(3, workstation);
+            s.setString(4, session);
+            s.setLong(5, leaseTime.toMillis());
+            return s.executeUpdate() == 1;
+        }
+    }
+
     private long safeLeaseNanos() {
         return leaseTime.toNanos() * 2 / 3;
     }
 
     @Override
     public synchronized void release(long caseId) {
+        wanted.remove(caseId);
         heldUntil.remove(caseId);
         try (PreparedStatement s = connection().prepareStatement(
                 "DELETE FROM case_leases WHERE case_id = ? AND session = ?")) {
@@ -456,22 +468,22 @@ public final class PostgresProjectStore extends ProjectStore {
         }
     }
 
-    /** Renews every lease of this session, on a connection of its own so that a long read does not delay it. */
+    /**
+     * Renews every lease this session wants, on a connection of its own so that a long read does
+     * not delay it; a lease that ran out while the server was away is taken again if still free.
+     */
     private void renewLeases() {
-        long asked = System.nanoTime();
-        try (Connection c = pool.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE case_leases SET expires_at = " + NOW_MS + " + ? "
-                     + "WHERE session = ? AND expires_at > " + NOW_MS + " RETURNING case_id")) {
-            s.setLong(1, leaseTime.toMillis());
-            s.setString(2, session);
-            java.util.Set<Long> renewed = new java.util.HashSet<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    renewed.add(rs.getLong(1));
+        try (Connection c = pool.getConnection()) {
+            for (java.util.Map.Entry<Long, String> w : wanted.entrySet()) {
+                long asked = System.nanoTime();
+                if (take(c, w.getKey(), w.getValue())) {
+                    if (wanted.containsKey(w.getKey())) { // not released meanwhile
+                        heldUntil.put(w.getKey(), asked + safeLeaseNanos());
+                    }
+                } else {
+                    heldUntil.remove(w.getKey()); // another's now: edits of it are refused
                 }
             }
-            heldUntil.keySet().retainAll(renewed); // a lease that ran out meanwhile may be another's now
-            renewed.forEach(id -> heldUntil.computeIfPresent(id, (k, v) -> asked + safeLeaseNanos())); // not if released
         } catch (SQLException | RuntimeException e) {
             // the server is away; the leases run out unless it returns in time
         }
@@ -524,6 +536,7 @@ public final class PostgresProjectStore extends ProjectStore {
     @Override
     public void close() {
         heartbeat.shutdownNow();
+        wanted.clear();
         heldUntil.clear();
         journal.close(); // what waits in it is written the next time this project is opened here
         synchronized (this) {

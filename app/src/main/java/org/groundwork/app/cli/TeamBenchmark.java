@@ -56,6 +56,11 @@ final class TeamBenchmark implements Callable<Integer> {
                     + "back to back (default ${DEFAULT-VALUE})")
     private long thinkMillis;
 
+    @Option(names = "--session-seconds", defaultValue = "0",
+            description = "instead: readers edit for this long while the server may be stopped and started (by "
+                    + "scripts/bench-team.sh --cut), then every acknowledged edit is looked for on the server")
+    private int sessionSeconds;
+
     @Option(names = "--lease-ms", defaultValue = "3000", description = "lease time for the handover (default ${DEFAULT-VALUE})")
     private long leaseMillis;
 
@@ -77,6 +82,9 @@ final class TeamBenchmark implements Callable<Integer> {
             }
             ProjectSeeder.seed(admin, readers * CASES_PER_READER, 0);
             cases = admin.cases().stream().map(c -> c.id()).toList();
+        }
+        if (sessionSeconds > 0) {
+            return session(out, at, cases);
         }
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         List<Future<double[]>> results = new ArrayList<>();
@@ -129,6 +137,74 @@ final class TeamBenchmark implements Callable<Integer> {
             }
         }
         return millis;
+    }
+
+    /** A scripted session through a server outage: every acknowledged edit must be on the server afterwards. */
+    private int session(PrintWriter out, PostgresLocation at, List<Long> cases) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        List<Future<int[]>> results = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(sessionSeconds).toNanos();
+        for (int r = 0; r < readers; r++) {
+            List<Long> mine = cases.subList(r * CASES_PER_READER, (r + 1) * CASES_PER_READER);
+            String reader = "reader-" + r;
+            results.add(pool.submit(() -> readThrough(at, reader, mine, end)));
+        }
+        int acknowledged = 0;
+        int kept = 0;
+        java.util.Map<String, Integer> perReader = new java.util.HashMap<>();
+        for (int r = 0; r < readers; r++) {
+            int[] counts = results.get(r).get();
+            perReader.put("reader-" + r, counts[0]);
+            acknowledged += counts[0];
+            kept += counts[1];
+        }
+        pool.shutdown();
+        int lost = 0;
+        try (PostgresProjectStore check = PostgresProjectStore.open(at, true, PostgresProjectStore.DEFAULT_LEASE)) {
+            java.util.Map<String, Integer> found = new java.util.HashMap<>();
+            for (CaseAnnotations a : check.annotations().values()) {
+                for (Box b : a.boxes()) {
+                    found.merge(b.id().substring(0, b.id().lastIndexOf('-')), 1, Integer::sum);
+                }
+            }
+            for (java.util.Map.Entry<String, Integer> e : perReader.entrySet()) {
+                lost += Math.max(0, e.getValue() - found.getOrDefault(e.getKey(), 0));
+            }
+        }
+        out.printf(Locale.ROOT, "%d s session, %d readers: %d edits acknowledged, %d of them kept offline while the "
+                + "server was away; %d not on the server afterwards%n", sessionSeconds, readers, acknowledged, kept, lost);
+        out.flush();
+        return lost == 0 ? 0 : 1;
+    }
+
+    /** One reader until {@code end}; returns edits acknowledged and how many of them were kept offline. */
+    private int[] readThrough(PostgresLocation at, String reader, List<Long> mine, long end) throws Exception {
+        int acknowledged = 0;
+        int kept = 0;
+        try (PostgresProjectStore store = PostgresProjectStore.open(at, false, PostgresProjectStore.DEFAULT_LEASE)) {
+            for (long caseId : mine) {
+                store.lease(caseId, reader);
+                store.annotations(caseId);
+            }
+            for (int n = 0; System.nanoTime() < end; n++) {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * Math.max(1, thinkMillis) + 1));
+                long caseId = mine.get(n % mine.size());
+                store.apply(new Edit.PutBox(new Box(reader + "-" + n, caseId, "region", "label", new int[] {1, 2, n % 50},
+                        new int[] {30, 40, n % 50 + 5}, Provenance.human(reader, Instant.now()))), reader);
+                acknowledged++;
+                if (!store.sync().online()) {
+                    kept++;
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!(store.sync().online() && store.sync().waiting() == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            if (!store.sync().conflicts().isEmpty()) {
+                throw new IllegalStateException(reader + ": " + store.sync().conflicts());
+            }
+        }
+        return new int[] {acknowledged, kept};
     }
 
     /** Every acknowledged edit is on the server once: boxes per reader, and audit rows per reader. */
