@@ -23,7 +23,12 @@ public final class GroundworkApp extends Application {
         List<String> raw = getParameters().getRaw(); // from `groundwork open [--screenshot=PNG] PATH...`
         Path screenshot = raw.stream().filter(a -> a.startsWith(SCREENSHOT_OPTION))
                 .map(a -> Path.of(a.substring(SCREENSHOT_OPTION.length()))).findFirst().orElse(null);
-        List<Path> paths = raw.stream().filter(a -> !a.startsWith(SCREENSHOT_OPTION)).map(Path::of).toList();
+        List<String> args = raw.stream().filter(a -> !a.startsWith(SCREENSHOT_OPTION)).toList();
+        if (args.size() == 1 && org.groundwork.storage.PostgresLocation.isLocation(args.get(0))) {
+            mainWindow.projectActions().openShared(args.get(0)); // `groundwork open postgresql://...`
+            return;
+        }
+        List<Path> paths = args.stream().map(Path::of).toList();
         if (raw.isEmpty() && !"empty".equals(System.getProperty(STARTUP_PROPERTY))) {
             mainWindow.openAtStart();
         } else if (paths.size() == 1 && java.nio.file.Files.exists(paths.get(0).resolve(

@@ -122,7 +122,7 @@ class ProjectWindowTest {
     void aProjectOpenElsewhereCanBeOpenedReadOnlyFromTheDialog() throws Exception {
         Path project = tmp.resolve("busy");
         try (SqliteProjectStore elsewhere = SqliteProjectStore.openOrCreate(project)) {
-            Task<SqliteProjectStore> task = RunningApp.onFx(() -> app.mainWindow().projectActions().open(project,
+            Task<org.groundwork.storage.ProjectStore> task = RunningApp.onFx(() -> app.mainWindow().projectActions().open(project,
                     SqliteProjectStore.Mode.READ_WRITE));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, task::isDone);
             WaitForAsyncUtils.waitForFxEvents();

@@ -189,6 +189,18 @@ public final class PostgresProjectStore extends ProjectStore {
     }
 
     @Override
+    public String title() {
+        return location.database();
+    }
+
+    /** {@code projects/<server_port_database>} beside the {@link #journalFolder()}. */
+    @Override
+    public Path localFolder() {
+        String name = (location.host() + "_" + location.port() + "_" + location.database()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return journalFolder().resolveSibling("projects").resolve(name);
+    }
+
+    @Override
     synchronized Connection connection() throws SQLException {
         if (current == null || current.isClosed()) {
             current = pool.getConnection();
@@ -498,10 +510,7 @@ public final class PostgresProjectStore extends ProjectStore {
         Thread listener = new Thread(() -> listen(changed), "groundwork-change-listener");
         listener.setDaemon(true);
         listener.start();
-        return () -> {
-            listener.interrupt();
-            listener.join(5_000);
-        };
+        return listener::interrupt; // it ends within one poll, without the caller waiting for it
     }
 
     private void listen(LongConsumer changed) {

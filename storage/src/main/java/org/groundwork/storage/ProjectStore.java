@@ -119,6 +119,15 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     /** How the project is named in messages: its folder, or its server without credentials. */
     public abstract String name();
 
+    /** A short name for titles: the folder's name, or the database's. */
+    public abstract String title();
+
+    /**
+     * Where this workstation keeps the project's own files (trained models, reports): the project
+     * folder, or for a shared project a folder of this workstation's data named after it.
+     */
+    public abstract Path localFolder();
+
     /** A database failure in words a user can act on. */
     abstract ProjectException explain(SQLException e);
 

@@ -139,6 +139,16 @@ public final class SqliteProjectStore extends ProjectStore {
     }
 
     @Override
+    public String title() {
+        return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    }
+
+    @Override
+    public Path localFolder() {
+        return dir;
+    }
+
+    @Override
     ProjectException explain(SQLException e) {
         return ProjectDatabase.explain(dir, e);
     }

@@ -21,6 +21,7 @@ import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.SuggestionModelFactory;
 import org.groundwork.assist.TrainingCase;
 import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
@@ -33,10 +34,10 @@ import org.groundwork.viewer.core.io.VolumeScanner;
  * model's proposals for other cases stored as pending suggestions (never as boxes).
  */
 public final class ProjectAssist {
-    private final SqliteProjectStore store;
+    private final ProjectStore store;
     private final Clock clock;
 
-    public ProjectAssist(SqliteProjectStore store, Clock clock) {
+    public ProjectAssist(ProjectStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -119,14 +120,14 @@ public final class ProjectAssist {
             throws AssistException {
         if (factory.id().equals(org.groundwork.assist.learn.BoxLearner.ID)) {
             return models().promoted().orElseThrow(() -> new AssistException("no " + factory.id()
-                    + " model has been promoted in " + store.folder() + " yet: `groundwork train` trains one"));
+                    + " model has been promoted in " + store.localFolder() + " yet: `groundwork train` trains one"));
         }
         return factory.train(trainingCases(excluded), monitor);
     }
 
     /** The project's learnt models. */
     public ProjectModels models() {
-        return new ProjectModels(store.folder(), this, clock);
+        return new ProjectModels(store.localFolder(), this, clock);
     }
 
     /** The model's proposals for a case as pending suggestions, not stored (all regions it knows when none are named). */
@@ -161,7 +162,7 @@ public final class ProjectAssist {
         List<Path> files = DataRoots.filesOfCase(store, c.id());
         ScanResult scan = new VolumeScanner().scan(files, LoadMonitor.NONE);
         if (scan.volumes().isEmpty()) {
-            Path where = files.isEmpty() ? store.folder() : files.get(0);
+            Path where = files.isEmpty() ? store.localFolder() : files.get(0);
             String why = scan.failures().isEmpty() ? "no image file of the case was found"
                     : scan.failures().get(0).reason();
             throw new BadInputException(where, "case " + c.id() + " cannot be read: " + why);
@@ -189,7 +190,7 @@ public final class ProjectAssist {
             try {
                 return ProjectAssist.this.volume(record);
             } catch (ProjectException e) {
-                throw new BadInputException(store.folder(), e.getMessage(), e);
+                throw new BadInputException(store.localFolder(), e.getMessage(), e);
             }
         }
 

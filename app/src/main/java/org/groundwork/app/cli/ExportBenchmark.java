@@ -20,6 +20,7 @@ import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.QuestionTemplate;
 import org.groundwork.annotate.core.protocol.SeverityField;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.dataset.export.DatasetExporter;
 import org.groundwork.dataset.export.ExportFormat;
@@ -66,14 +67,14 @@ final class ExportBenchmark implements Callable<Integer> {
                 NiftiWriter.write(volume(n), data.resolve("case-" + n + ".nii.gz"));
             }
             Path project = base.resolve("project");
-            try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
                 ProjectImporter.importFolders(store, List.of(data), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
                 for (var c : store.cases()) {
                     store.apply(new Edit.Batch(c.id(), annotations(c.id(), store.protocol())), "bench");
                 }
             }
             for (int run = 1; run <= 3; run++) {
-                try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+                try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
                     long start = System.nanoTime();
                     ExportReport r = DatasetExporter.export(store, ExportOptions.of(base.resolve("dataset-" + run),
                             EnumSet.of(ExportFormat.QUINTUPLES, ExportFormat.SFT)), LoadMonitor.NONE);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.dataset.export.DatasetExporter;
 import org.groundwork.dataset.export.ExportFormat;
@@ -80,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             ExportReport report = DatasetExporter.export(store, options, new ImportCommand.ProgressPrinter(err, "Exporting"));
             out.printf("exported %d case(s) of %d patient(s): %d record(s), %d file(s) in %s%n", report.cases(),
                     report.patients(), report.records(), report.files(), report.target());

@@ -8,6 +8,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.app.project.DatasetImport;
 import org.groundwork.dataset.importer.DatasetFormat;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class ImportDatasetCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project, ProtocolReader.builtIn("knee-mri"))) {
+        try (ProjectStore store = SqliteProjectStore.openOrCreate(project, ProtocolReader.builtIn("knee-mri"))) {
             DatasetFormat chosen = format == null ? DatasetFormat.detect(dataset) : DatasetFormat.byId(format);
             DatasetImport.Report report = DatasetImport.run(store, dataset, chosen,
                     new ImportCommand.ProgressPrinter(err, "Reading image headers"));

@@ -9,6 +9,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.assist.AssistException;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             var all = new ProjectAssist(store, Clock.systemUTC()).models().list();
             if (all.isEmpty()) {
                 out.println("no trained model yet (`groundwork train " + project + "` trains one); suggestions come "

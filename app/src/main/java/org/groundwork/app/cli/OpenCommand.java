@@ -9,13 +9,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code groundwork open}: starts the workstation showing the given files or folder. */
 @Command(name = "open", mixinStandardHelpOptions = true,
-        description = "Start the workstation and open DICOM or NIfTI files or folders in the viewer, or a project folder.")
+        description = "Start the workstation and open DICOM or NIfTI files or folders in the viewer, a project folder, "
+                + "or a shared project (postgresql://user@host:port/database, the password from ~/.pgpass).")
 final class OpenCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH")
-    private List<Path> paths;
+    @Parameters(arity = "1..*", paramLabel = "PATH") // kept as written: a postgresql:// address is no path
+    private List<String> paths;
 
     @picocli.CommandLine.Option(names = "--screenshot", paramLabel = "PNG",
             description = "write the window to this PNG file once the first image is on screen, then quit "
@@ -28,7 +29,7 @@ final class OpenCommand implements Callable<Integer> {
         if (screenshot != null) {
             args.add(GroundworkApp.SCREENSHOT_OPTION + screenshot);
         }
-        paths.forEach(p -> args.add(p.toString()));
+        args.addAll(paths);
         return GroundworkApp.launch(spec.commandLine().getErr(), args.toArray(String[]::new));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.storage.dicomweb.DicomWebClient;
 import org.groundwork.storage.dicomweb.PacsCache;
@@ -167,7 +168,7 @@ final class PacsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             PacsCache cache = new PacsCache(cacheFolder == null ? PacsCache.defaultRoot() : cacheFolder,
                     (long) (cacheLimitGb * (1L << 30)));
-            try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
                 DicomWebClient pacs = connection.client();
                 List<PacsSeries> series = pacs.searchSeries(study).stream()
                         .filter(s -> seriesUids.isEmpty() || seriesUids.contains(s.seriesUid())).toList();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.DataRoots;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,7 @@ final class RelocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             DataRoots.relocate(store, oldRoot, newRoot);
             for (DataRoots.DataRoot root : DataRoots.list(store)) {
                 spec.commandLine().getOut().printf("%s: %d file(s), %d missing%n", root.path(), root.files(), root.missing());

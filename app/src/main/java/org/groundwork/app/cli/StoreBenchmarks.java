@@ -19,6 +19,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.ProjectSeeder;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ final class StoreBenchmarks {
         }
 
         private void commitLatency(PrintWriter out, Path project) throws ProjectException {
-            try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
                 ProjectSeeder.seed(store, 1, 0);
                 long caseId = store.cases().get(0).id();
                 double[] micros = new double[edits];
@@ -84,14 +85,14 @@ final class StoreBenchmarks {
         }
 
         private void openLarge(PrintWriter out, Path project) throws ProjectException {
-            try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
                 ProjectSeeder.seed(store, cases, boxesPerCase);
             }
             double[] millis = new double[5];
             int boxes = 0;
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
-                try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+                try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
                     int listed = store.cases().size();
                     boxes = store.summary().boxes();
                     if (listed != cases) {
@@ -113,7 +114,7 @@ final class StoreBenchmarks {
         private void worklist(PrintWriter out, Path project) throws ProjectException {
             double[] millis = new double[6];
             for (int i = 0; i < millis.length; i++) {
-                try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+                try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
                     long start = System.nanoTime();
                     int listed = store.cases().size();
                     int counted = store.progress().size();
@@ -158,7 +159,7 @@ final class StoreBenchmarks {
                 readHeads(files);
                 ceiling = Math.min(ceiling, (System.nanoTime() - start) / 1e9);
                 Path project = Files.createTempDirectory("groundwork-bench-import");
-                try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+                try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
                     start = System.nanoTime();
                     ProjectImporter.importFolders(store, List.of(folder), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
                     imported = Math.min(imported, (System.nanoTime() - start) / 1e9);

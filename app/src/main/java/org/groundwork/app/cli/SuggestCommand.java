@@ -16,6 +16,7 @@ import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.assist.AssistException;
 import org.groundwork.assist.SuggestionModels;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.BadInputException;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class SuggestCommand implements Callable<Integer> {
             err.println("error: name the project to suggest for (or --list-models)");
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             Set<String> unknown = new LinkedHashSet<>(regions);
             store.protocol().regions().forEach(r -> unknown.remove(r.id()));
             if (!unknown.isEmpty()) {
@@ -97,7 +98,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     /** The named cases, or every case without a box. */
-    private List<CaseRecord> targets(SqliteProjectStore store) {
+    private List<CaseRecord> targets(ProjectStore store) {
         var all = store.annotations();
         return store.cases().stream().filter(c -> caseIds.isEmpty() ? all.getOrDefault(c.id(),
                 CaseAnnotations.empty(c.id())).boxes().isEmpty() : caseIds.contains(c.id())).toList();

@@ -9,6 +9,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.assist.AssistException;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             ProjectModels models = new ProjectAssist(store, Clock.systemUTC()).models();
             ProjectModels.Training result = models.train(epochs, resume, new ImportCommand.ProgressPrinter(err, "Training"));
             ProjectModels.Saved saved = result.checkpoint();

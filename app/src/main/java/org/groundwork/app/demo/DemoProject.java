@@ -12,6 +12,7 @@ import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.app.FileTrees;
 import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.dicom.DicomSeriesWriter;
@@ -73,7 +74,7 @@ public final class DemoProject {
             }
         }
         monitor.progress(CASES, CASES + 1, "Importing the demo knees…");
-        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(project, protocol)) {
+        try (ProjectStore store = SqliteProjectStore.openOrCreate(project, protocol)) {
             ProjectImporter.importFolders(store, List.of(images), ProjectImporter.Grouping.VOLUME, LoadMonitor.NONE);
             for (int n = 0; n < ANNOTATED; n++) {
                 int number = n + 1;

@@ -10,6 +10,7 @@ import org.groundwork.dataset.importer.DatasetReadResult;
 import org.groundwork.dataset.importer.DatasetReader;
 import org.groundwork.dataset.importer.ReadingWriter;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 
@@ -35,7 +36,7 @@ public final class DatasetImport {
     private DatasetImport() {
     }
 
-    public static Report run(SqliteProjectStore store, Path dataset, DatasetFormat format, LoadMonitor monitor)
+    public static Report run(ProjectStore store, Path dataset, DatasetFormat format, LoadMonitor monitor)
             throws IOException, ProjectException {
         DatasetReadResult read = DatasetReader.read(dataset, format, store.protocol());
         List<Path> folders = read.readings().stream().map(r -> r.image().toAbsolutePath().getParent()).distinct().toList();

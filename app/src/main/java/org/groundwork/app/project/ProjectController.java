@@ -13,7 +13,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.protocol.Protocol;
+import org.groundwork.annotate.core.project.SyncState;
+import org.groundwork.app.CurrentUser;
+import org.groundwork.storage.PostgresProjectStore;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.app.concurrent.MonitoredTask;
 
@@ -27,14 +31,23 @@ public final class ProjectController implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final ReadOnlyObjectWrapper<SqliteProjectStore> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ProjectStore> store = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Map<Long, Double>> completeness = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<Long, Map<String, Double>>> readerProgress = new ReadOnlyObjectWrapper<>(Map.of());
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean republishPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ReadOnlyObjectWrapper<SyncState> sync = new ReadOnlyObjectWrapper<>(SyncState.LOCAL);
+    /** The open project's watches on other workstations' changes and on its own sync; closed with it. */
+    private final List<AutoCloseable> watches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public ReadOnlyObjectProperty<SqliteProjectStore> storeProperty() {
+    public ReadOnlyObjectProperty<ProjectStore> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    /** Whether a shared project's edits reach its server (always in step for a folder). */
+    public ReadOnlyObjectProperty<SyncState> syncProperty() {
+        return sync.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<CaseRecord>> casesProperty() {
@@ -71,7 +84,7 @@ public final class ProjectController implements AutoCloseable {
      * waiting are folded into it.
      */
     public void refreshCases() {
-        SqliteProjectStore open = store.get();
+        ProjectStore open = store.get();
         if (open != null && !storeThread.isShutdown() && refreshPending.compareAndSet(false, true)) {
             storeThread.execute(() -> {
                 refreshPending.set(false);
@@ -92,11 +105,17 @@ public final class ProjectController implements AutoCloseable {
         completeness.set(shares);
     }
 
-    /** Reads every case's completeness and readers again, e.g. after readers were dealt. */
+    /**
+     * Reads every case's completeness and readers again, e.g. after readers were dealt or another
+     * workstation changed a case; calls made while one is waiting are folded into it.
+     */
     public void republish() {
-        SqliteProjectStore open = store.get();
-        if (open != null && !storeThread.isShutdown()) {
-            storeThread.execute(() -> publishCases(open, open.cases()));
+        ProjectStore open = store.get();
+        if (open != null && !storeThread.isShutdown() && republishPending.compareAndSet(false, true)) {
+            storeThread.execute(() -> {
+                republishPending.set(false);
+                publishCases(open, open.cases());
+            });
         }
     }
 
@@ -117,7 +136,7 @@ public final class ProjectController implements AutoCloseable {
      * Sets the cases and their completeness on the FX thread; call on the store thread. The store keeps
      * each case's completeness with its edits, so this is one query, not a read of every annotation.
      */
-    private void publishCases(SqliteProjectStore from, List<CaseRecord> list) {
+    private void publishCases(ProjectStore from, List<CaseRecord> list) {
         Map<Long, Double> shares = new HashMap<>();
         Map<Long, Map<String, Double>> byReader = new HashMap<>();
         Map<Long, List<String>> dealt = from.readerAssignments();
@@ -141,30 +160,53 @@ public final class ProjectController implements AutoCloseable {
     }
 
     /** Opens (or creates, when the folder holds no project yet) a project, closing the one open before. */
-    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
+    public Task<ProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
         return open(folder, mode, SqliteProjectStore.defaultProtocol());
     }
 
     /** As {@link #open(Path, SqliteProjectStore.Mode)}; a project created now gets {@code protocol}. */
-    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
-        Task<SqliteProjectStore> task = new Task<>() {
+    public Task<ProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
+        return opening(folder.toString(), () -> {
+            boolean exists = java.nio.file.Files.exists(folder.resolve(SqliteProjectStore.DATABASE));
+            return exists || mode == SqliteProjectStore.Mode.READ_ONLY
+                    ? SqliteProjectStore.open(folder, mode) : SqliteProjectStore.openOrCreate(folder, protocol);
+        });
+    }
+
+    /**
+     * Opens a shared project on a server ({@code postgresql://user@host:port/database}); its user
+     * is who reads and edits, as the server knows them.
+     */
+    public Task<ProjectStore> openShared(String address) {
+        return opening(address, () -> {
+            ProjectStore opened = ProjectStore.open(address, false);
+            if (opened instanceof PostgresProjectStore shared) {
+                CurrentUser.readAs(shared.location().user());
+            }
+            return opened;
+        });
+    }
+
+    private Task<ProjectStore> opening(String what, Callable<ProjectStore> open) {
+        Task<ProjectStore> task = new Task<>() {
             @Override
-            protected SqliteProjectStore call() throws Exception {
-                updateMessage("Opening " + folder + "…");
-                boolean exists = java.nio.file.Files.exists(folder.resolve(SqliteProjectStore.DATABASE));
-                SqliteProjectStore opened = exists || mode == SqliteProjectStore.Mode.READ_ONLY
-                        ? SqliteProjectStore.open(folder, mode) : SqliteProjectStore.openOrCreate(folder, protocol);
+            protected ProjectStore call() throws Exception {
+                updateMessage("Opening " + what + "…");
+                ProjectStore opened = open.call();
                 List<CaseRecord> list = opened.cases();
                 Platform.runLater(() -> {
-                    SqliteProjectStore previous = store.get();
+                    ProjectStore previous = store.get();
+                    stopWatching();
                     store.set(opened);
                     cases.set(list);
+                    sync.set(opened.sync());
+                    watch(opened);
                     if (previous != null) {
                         storeThread.execute(previous::close);
                     }
                 });
                 publishCases(opened, list);
-                updateMessage("Opened " + folder.getFileName() + (opened.readOnly() ? " read-only" : "")
+                updateMessage("Opened " + opened.title() + (opened.readOnly() ? " read-only" : "")
                         + ": " + list.size() + " case(s)");
                 return opened;
             }
@@ -173,9 +215,30 @@ public final class ProjectController implements AutoCloseable {
         return task;
     }
 
+    /** Follows other workstations' changes (the worklist is read again) and the project's sync state. */
+    private void watch(ProjectStore opened) {
+        watches.add(opened.watch(caseId -> republish()));
+        watches.add(opened.watchSync(state -> Platform.runLater(() -> {
+            if (store.get() == opened) {
+                sync.set(state);
+            }
+        })));
+    }
+
+    private void stopWatching() {
+        for (AutoCloseable w : watches) {
+            try {
+                w.close();
+            } catch (Exception ignored) {
+                // a watch thread that is already gone
+            }
+        }
+        watches.clear();
+    }
+
     /** Imports folders into the open project with progress, then refreshes the cases. */
     public Task<ProjectImporter.Report> importFolders(List<Path> folders) {
-        SqliteProjectStore target = store.get();
+        ProjectStore target = store.get();
         Task<ProjectImporter.Report> task = new MonitoredTask<>() {
             @Override
             protected ProjectImporter.Report call() throws Exception {
@@ -195,7 +258,7 @@ public final class ProjectController implements AutoCloseable {
 
     /** Imports a dataset made elsewhere into the open project as readings to review (File → Import Dataset…). */
     public Task<DatasetImport.Report> importDataset(Path dataset, org.groundwork.dataset.importer.DatasetFormat format) {
-        SqliteProjectStore target = store.get();
+        ProjectStore target = store.get();
         Task<DatasetImport.Report> task = new MonitoredTask<>() {
             @Override
             protected DatasetImport.Report call() throws Exception {
@@ -213,7 +276,8 @@ public final class ProjectController implements AutoCloseable {
 
     @Override
     public void close() {
-        SqliteProjectStore open = store.get();
+        stopWatching();
+        ProjectStore open = store.get();
         if (open != null) {
             storeThread.execute(open::close);
         }

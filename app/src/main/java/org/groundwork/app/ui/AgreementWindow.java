@@ -34,6 +34,7 @@ import org.groundwork.dataset.agreement.ReaderAgreement.RegionAgreement;
 import org.groundwork.dataset.agreement.ReaderAgreement.VersusConsensus;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.app.project.ProjectController;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 
 /**
@@ -54,13 +55,13 @@ final class AgreementWindow {
 
     /** Computes the agreement off the FX thread, then shows it. */
     Task<ReaderAgreement> show(Window owner) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
         }
         Task<ReaderAgreement> task = projects.submit(() -> ReaderAgreement.of(store.protocol(), store.annotations().values()));
-        task.setOnSucceeded(e -> open(owner, task.getValue(), store.folder().getFileName().toString()));
+        task.setOnSucceeded(e -> open(owner, task.getValue(), store.title()));
         task.setOnFailed(e -> statusBar.showMessage("The agreement could not be computed: " + task.getException().getMessage()));
         return task;
     }

@@ -24,6 +24,7 @@ import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.atlas.AtlasPrior;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.fx.MprViewer;
@@ -72,7 +73,7 @@ public final class AssistActions {
             });
         });
         blindFirst().addListener((obs, was, on) -> {
-            SqliteProjectStore store = projects.storeProperty().get();
+            ProjectStore store = projects.storeProperty().get();
             if (loadingSetting || store == null || store.readOnly()) {
                 return;
             }
@@ -95,7 +96,7 @@ public final class AssistActions {
 
     /** Assist → Assist Report…: how the proposals of the whole project fared, in a dialog. */
     public Task<AssistReport> report(javafx.stage.Window owner) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
@@ -106,7 +107,7 @@ public final class AssistActions {
                     javafx.scene.control.Alert.AlertType.INFORMATION, task.getValue().text());
             dialog.initOwner(owner);
             dialog.setTitle("Groundwork");
-            dialog.setHeaderText("Assist report: " + store.folder().getFileName());
+            dialog.setHeaderText("Assist report: " + store.title());
             dialog.getDialogPane().setId("assistReportDialog");
             dialog.getDialogPane().setMinWidth(640);
             dialog.show();
@@ -141,7 +142,7 @@ public final class AssistActions {
      */
     public Task<List<Suggestion>> suggest(Scope scope) {
         CaseRecord open = workspace.openCaseProperty().get();
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         CaseEditor editor = workspace.editor();
         Volume volume = viewer.volumeProperty().get();
         if (open == null || store == null || editor == null || volume == null) {
@@ -206,7 +207,7 @@ public final class AssistActions {
      * epoch, Cancel), judges it on held-out patients and promotes it only if it is better; says which.
      */
     public Task<ProjectModels.Training> train(javafx.stage.Window owner) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
@@ -230,7 +231,7 @@ public final class AssistActions {
 
     /** Assist → Models…: the project's checkpoints with their held-out IoU, the promoted one marked. */
     public Task<List<ProjectModels.Saved>> models(javafx.stage.Window owner) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
@@ -249,7 +250,7 @@ public final class AssistActions {
                             + "come from the atlas prior." : text.toString().stripTrailing());
             dialog.initOwner(owner);
             dialog.setTitle("Groundwork");
-            dialog.setHeaderText("Models of " + store.folder().getFileName());
+            dialog.setHeaderText("Models of " + store.title());
             dialog.getDialogPane().setId("assistModelsDialog");
             dialog.getDialogPane().setMinWidth(640);
             dialog.show();

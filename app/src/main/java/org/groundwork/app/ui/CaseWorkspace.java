@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.groundwork.annotate.core.project.ActiveTimeTracker;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.CaseEditor;
+import org.groundwork.annotate.core.project.CaseLease;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
@@ -108,8 +109,11 @@ public final class CaseWorkspace {
         return editor;
     }
 
-    /** @param note what the status bar should say about the images, or null */
-    private record Opened(List<Path> files, CaseAnnotations annotations, String note) {
+    /**
+     * @param note what the status bar should say about the images, or null
+     * @param heldElsewhere who else edits the case now (it opens read-only here), or null
+     */
+    private record Opened(List<Path> files, CaseAnnotations annotations, String note, String heldElsewhere) {
     }
 
     /**
@@ -124,7 +128,7 @@ public final class CaseWorkspace {
      * A case imported from a PACS whose files are not here (another workstation, an evicted series)
      * is retrieved again through the PACS this session signed in to. Returns what to tell the reader.
      */
-    private String restoreFromPacs(SqliteProjectStore store, CaseRecord c) throws Exception {
+    private String restoreFromPacs(ProjectStore store, CaseRecord c) throws Exception {
         var remote = store.readOnly() ? List.<ProjectStore.RemoteSeries>of() : store.remoteSeries(c.id());
         if (remote.isEmpty()) {
             return null;
@@ -148,24 +152,41 @@ public final class CaseWorkspace {
 
     /** Opens a case: marks it in progress, loads its images and annotations. */
     public Task<?> open(CaseRecord c) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             return null;
         }
         flushTime();
+        CaseRecord before = openCase.get();
         Task<Opened> task = projects.submit(() -> {
-            if (c.status() == CaseStatus.TODO && !store.readOnly()) {
+            if (before != null && before.id() != c.id()) {
+                store.release(before.id()); // others may edit the case left
+            }
+            String heldElsewhere = null;
+            if (!store.readOnly()) {
+                CaseLease lease = store.lease(c.id(), CurrentUser.name());
+                heldElsewhere = lease.mine() ? null : lease.holder() == null ? "nobody may edit it now"
+                        : "it is being edited by " + lease.holder() + " on " + lease.workstation();
+            }
+            if (c.status() == CaseStatus.TODO && !store.readOnly() && heldElsewhere == null) {
                 store.apply(new Edit.SetCaseStatus(c.id(), CaseStatus.IN_PROGRESS), CurrentUser.name());
             }
             CaseAnnotations all = store.annotations(c.id());
             // Blind reading: a reader sees only their own answers until an adjudicator opens the case.
             boolean blind = !adjudicating.get() && Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false"));
             String note = restoreFromPacs(store, c);
-            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all, note);
+            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all, note,
+                    heldElsewhere);
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
-            CaseEditor opening = new CaseEditor(opened.annotations(), edit -> write(store, c, edit));
+            CaseEditor opening = new CaseEditor(opened.annotations(), edit -> {
+                if (opened.heldElsewhere() != null) {
+                    throw new ProjectException(store.name(), "case " + c.id() + " is open read-only: "
+                            + opened.heldElsewhere() + "; the edit was not saved", null);
+                }
+                write(store, c, edit);
+            });
             editor = opening;
             opening.addListener(() -> {
                 String reader = adjudicating.get() ? Readings.CONSENSUS : CurrentUser.name();
@@ -179,11 +200,14 @@ public final class CaseWorkspace {
             // Until the case's own images are loaded the viewer may still show the previous case:
             // no box may be drawn on those.
             boxes.attach(null);
-            pane.show(editing, "Case " + c.id() + ": " + c.label());
+            pane.show(editing, "Case " + c.id() + ": " + c.label()
+                    + (opened.heldElsewhere() == null ? "" : " (read-only: " + opened.heldElsewhere() + ")"));
             openCase.set(c);
             worklist.markOpen(c.id());
             projects.refreshCases();
-            if (opened.note() != null) {
+            if (opened.heldElsewhere() != null) {
+                statusBar.showMessage("Case " + c.id() + " is open read-only: " + opened.heldElsewhere() + ".");
+            } else if (opened.note() != null) {
                 statusBar.showMessage(opened.note());
             }
             if (opened.files().isEmpty()) {
@@ -206,9 +230,9 @@ public final class CaseWorkspace {
      * until its transaction commits. Edits are written in the order made. A write that fails shows the
      * case again as it is saved (the edits queued after it were made on top of it) and says why.
      */
-    private void write(SqliteProjectStore store, CaseRecord c, Edit edit) throws ProjectException {
+    private void write(ProjectStore store, CaseRecord c, Edit edit) throws ProjectException {
         if (store.readOnly()) {
-            throw new ProjectException(store.folder(), "is open read-only; the edit was not saved");
+            throw new ProjectException(store.name(), "is open read-only; the edit was not saved", null);
         }
         String user = CurrentUser.name();
         statusBar.showPending(++pendingWrites);
@@ -284,7 +308,7 @@ public final class CaseWorkspace {
     /** Writes a change of the open case's state (not undoable), says so, and refreshes the worklist. */
     private void writeCaseState(java.util.function.LongFunction<Edit> change, String said) {
         CaseRecord c = openCase.get();
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (c == null || store == null) {
             return;
         }
@@ -320,7 +344,7 @@ public final class CaseWorkspace {
         flushTime(projects.storeProperty().get());
     }
 
-    private void flushTime(SqliteProjectStore store) {
+    private void flushTime(ProjectStore store) {
         long seconds = time.drainSeconds();
         CaseRecord c = openCase.get();
         if (seconds > 0 && c != null && store != null && !store.readOnly()) {
@@ -332,7 +356,7 @@ public final class CaseWorkspace {
         }
     }
 
-    private void close(SqliteProjectStore previous) {
+    private void close(ProjectStore previous) {
         flushTime(previous);
         editor = null;
         openCase.set(null);

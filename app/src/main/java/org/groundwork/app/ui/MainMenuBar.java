@@ -51,6 +51,8 @@ final class MainMenuBar {
         ProjectActions actions = window.projectActions();
         MenuItem open = item("Open Project…", "Shortcut+Shift+O", "openProjectItem");
         open.setOnAction(e -> actions.chooseAndOpen());
+        MenuItem openShared = item("Open Shared Project…", "Shortcut+Shift+T", "openSharedItem");
+        openShared.setOnAction(e -> actions.askAndOpenShared());
         MenuItem importFolder = item("Import Folder…", "Shortcut+Shift+I", "importFolderItem");
         importFolder.setOnAction(e -> actions.chooseAndImport());
         importFolder.disableProperty().bind(actions.canImportProperty().not());
@@ -62,7 +64,7 @@ final class MainMenuBar {
         export.disableProperty().bind(actions.canExportProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", "quitItem");
         quit.setOnAction(e -> Platform.exit()); // Application.stop() saves the layout and closes the project
-        return menu("File", "fileMenu", openFile, openFolder, fromPacs, loadReport, new SeparatorMenuItem(), open, importFolder, importDataset, export,
+        return menu("File", "fileMenu", openFile, openFolder, fromPacs, loadReport, new SeparatorMenuItem(), open, openShared, importFolder, importDataset, export,
                 new SeparatorMenuItem(), quit);
     }
 

@@ -55,6 +55,7 @@ public final class MainWindow {
         imageArea.setId("imageArea");
 
         projectActions = new ProjectActions(stage, projects, statusBar);
+        projects.syncProperty().addListener((obs, was, state) -> statusBar.showSync(state));
         imageActions = new ImageActions(stage, statusBar, viewer);
         workspace = new CaseWorkspace(projects, viewer, worklist, statusBar, imageActions, pacsSession);
         pacs = new PacsWindow(stage, projects, imageActions, statusBar, pacsSession, WindowLayoutStore.preferences("pacs"));
@@ -203,7 +204,7 @@ public final class MainWindow {
         if (store == null) {
             worklist.showNoProject();
         } else {
-            worklist.showCases(store.folder().getFileName().toString(), projects.casesProperty().get(),
+            worklist.showCases(store.title(), projects.casesProperty().get(),
                     projects.completenessProperty().get(), projects.readerProgressProperty().get(), store.readOnly());
         }
     }

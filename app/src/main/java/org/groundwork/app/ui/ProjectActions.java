@@ -22,6 +22,7 @@ import org.groundwork.app.project.ProjectController;
 import org.groundwork.app.project.DatasetImport;
 import org.groundwork.dataset.importer.DatasetFormat;
 import org.groundwork.storage.ProjectImporter;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 
 /** File → Open Project… and Import Folder…: choosers, progress in the status bar, clear outcomes. */
@@ -59,6 +60,33 @@ public final class ProjectActions {
         } else {
             chooseProtocol().ifPresent(p -> open(folder.toPath(), SqliteProjectStore.Mode.READ_WRITE, p));
         }
+    }
+
+    /**
+     * File → Open Shared Project…: asks for the server address; the password comes from the
+     * password file, never from this dialog, so it is neither typed where others see nor stored.
+     */
+    void askAndOpenShared() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("postgresql://");
+        ask.initOwner(owner);
+        ask.setTitle("Open Shared Project");
+        ask.setHeaderText("A project a team shares on a PostgreSQL server");
+        ask.setContentText("Address:");
+        ask.getEditor().setPromptText("postgresql://user@host:5432/database");
+        ask.getEditor().setPrefColumnCount(36);
+        ask.getDialogPane().setId("openSharedDialog");
+        ask.getDialogPane().setExpandableContent(new javafx.scene.control.Label("The password is read from "
+                + org.groundwork.storage.PasswordFile.location() + " (host:port:database:user:password).\n"
+                + "Edits made while the server cannot be reached are kept on this workstation and written when it answers."));
+        ask.showAndWait().map(String::strip).filter(a -> !a.isEmpty()).ifPresent(this::openShared);
+    }
+
+    /** Opens a shared project by its address; a failure (no server, wrong password) is said in words. */
+    public Task<ProjectStore> openShared(String address) {
+        Task<ProjectStore> task = projects.openShared(address);
+        statusBar.track(task);
+        task.setOnFailed(e -> showError("The shared project could not be opened", task.getException()));
+        return task;
     }
 
     private static final String FROM_FILE = "From a protocol file…";
@@ -124,11 +152,11 @@ public final class ProjectActions {
 
     /** File → Export…: asks for the options, then exports the open project in the background. */
     void chooseAndExport() {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null) {
             return;
         }
-        ExportDialog.ask(owner, store.folder().getFileName().toString())
+        ExportDialog.ask(owner, store.title())
                 .ifPresent(options -> ExportDialog.run(owner, store, options, statusBar));
     }
 
@@ -193,13 +221,13 @@ public final class ProjectActions {
     }
 
     /** Opens a project; when another window holds it, offers to open it read-only. */
-    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
+    public Task<ProjectStore> open(Path folder, SqliteProjectStore.Mode mode) {
         return open(folder, mode, SqliteProjectStore.defaultProtocol());
     }
 
     /** As {@link #open(Path, SqliteProjectStore.Mode)}; a project created now follows {@code protocol}. */
-    public Task<SqliteProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
-        Task<SqliteProjectStore> task = projects.open(folder, mode, protocol);
+    public Task<ProjectStore> open(Path folder, SqliteProjectStore.Mode mode, Protocol protocol) {
+        Task<ProjectStore> task = projects.open(folder, mode, protocol);
         statusBar.track(task);
         task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, e -> recent.remember(folder));
         task.setOnFailed(e -> {

@@ -22,6 +22,7 @@ import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.Readings;
 import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 
 /**
@@ -83,7 +84,7 @@ final class ReadingActions {
     }
 
     private List<String> knownReaders() {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         List<String> known = new ArrayList<>(store == null ? List.of()
                 : Readings.parse(store.setting(Readings.READERS).orElse("")));
         if (!known.contains(CurrentUser.name())) {
@@ -98,7 +99,7 @@ final class ReadingActions {
 
     /** Project → Reading Setup…: the readers, how many read each case, blind or not, and dealing the cases. */
     void chooseSetup() {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (store == null || store.readOnly()) {
             statusBar.showMessage("Open a project (not read-only) first.");
             return;
@@ -137,7 +138,7 @@ final class ReadingActions {
 
     /** Saves a setup and deals the cases when asked; returns the work on the store thread. */
     Task<Integer> apply(Setup setup) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         if (setup.readers().isEmpty()) {
             statusBar.showMessage("Name at least one reader.");
             return null;
@@ -167,7 +168,7 @@ final class ReadingActions {
 
     /** Project → Readers of This Case…: deals the open case to readers by hand. */
     void chooseCaseReaders() {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         CaseRecord open = workspace.openCaseProperty().get();
         if (store == null || store.readOnly() || open == null) {
             statusBar.showMessage("Open a case of a project (not read-only) first.");
@@ -184,7 +185,7 @@ final class ReadingActions {
 
     /** Deals one case to these readers. */
     Task<Void> assign(long caseId, List<String> readers) {
-        SqliteProjectStore store = projects.storeProperty().get();
+        ProjectStore store = projects.storeProperty().get();
         Task<Void> task = projects.submit(() -> {
             store.assignReaders(Map.of(caseId, readers));
             return null;

@@ -13,7 +13,8 @@ public final class StatusBar {
     private final ProgressBar progress = new ProgressBar();
     private final javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
     private final Label saving = new Label();
-    private final HBox box = new HBox(12, message, saving, progress, cancel);
+    private final Label sync = new Label();
+    private final HBox box = new HBox(12, message, sync, saving, progress, cancel);
 
     StatusBar() {
         box.setId("statusBar");
@@ -28,6 +29,9 @@ public final class StatusBar {
         saving.setId("savingMark");
         saving.setVisible(false);
         saving.managedProperty().bind(saving.visibleProperty());
+        sync.setId("syncMark");
+        sync.setVisible(false);
+        sync.managedProperty().bind(sync.visibleProperty());
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
     }
@@ -45,6 +49,26 @@ public final class StatusBar {
     public void showPending(int edits) {
         saving.setText(edits == 1 ? "Saving 1 edit…" : "Saving " + edits + " edits…");
         saving.setVisible(edits > 0);
+    }
+
+    /**
+     * Says when a shared project's edits do not reach its server ("Offline: 3 edits kept on this
+     * workstation") or could not be written ("1 edit not written: …"); hidden while all is in step.
+     */
+    public void showSync(org.groundwork.annotate.core.project.SyncState state) {
+        String text;
+        if (!state.conflicts().isEmpty()) {
+            text = state.conflicts().size() + (state.conflicts().size() == 1 ? " edit" : " edits")
+                    + " not written, the case changed meanwhile: " + state.conflicts().get(0);
+        } else if (!state.online() || state.waiting() > 0) {
+            text = "Offline: " + state.waiting() + (state.waiting() == 1 ? " edit" : " edits")
+                    + " kept on this workstation, written when the server answers";
+        } else {
+            text = "";
+        }
+        sync.setText(text);
+        sync.setVisible(!text.isEmpty());
+        sync.getStyleClass().setAll("label", state.conflicts().isEmpty() ? "sync-offline" : "sync-conflict");
     }
 
     /** Follows a background task's message and progress until it ends. */

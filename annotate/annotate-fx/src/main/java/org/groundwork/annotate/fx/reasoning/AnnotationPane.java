@@ -57,6 +57,8 @@ public final class AnnotationPane extends VBox {
         setId("annotationContent");
         setPadding(new Insets(8));
         caseTitle.getStyleClass().add("pane-title");
+        caseTitle.setId("caseTitle");
+        caseTitle.setWrapText(true);
         caseProgress.setId("caseProgress");
 
         regionChoice.setId("regionChoice");
