@@ -61,7 +61,7 @@ class FxStallWatchdogTest {
             List<FxStallWatchdog.Stall> stalls = stallsOf(store::cases);
             slowDisk.join();
             assertTrue(stalls.stream().anyMatch(s -> s.waitingOnGroundwork() && s.millis() >= 150
-                    && s.stack().contains("SqliteProjectStore")), String.valueOf(stalls));
+                    && s.stack().contains("ProjectStore.cases")), String.valueOf(stalls));
         }
     }
 
