@@ -475,6 +475,26 @@ class PostgresProjectStoreTest {
     }
 
     @Test
+    void aProjectAddressAskingForTlsGetsAnEncryptedConnection() throws Exception {
+        PostgresLocation plain = sharedProject(1);
+        PostgresLocation tls = PostgresLocation.parse(plain + "?sslmode=require");
+        assertEquals("require", tls.options().get("sslmode"));
+        try (PostgresProjectStore store = PostgresProjectStore.open(tls, true, Duration.ofSeconds(30))) {
+            assertEquals(1, store.cases().size());
+        }
+        String password = Files.readString(server.passwordFile()).strip().replaceFirst(".*:", "");
+        PostgresLocation disabled = PostgresLocation.parse(plain + "?sslmode=disable");
+        for (PostgresLocation at : List.of(tls, disabled)) {
+            try (Connection c = java.sql.DriverManager.getConnection(at.jdbcUrl(), PostgresServer.ADMIN, password);
+                 Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+                rs.next();
+                assertEquals(at == tls, rs.getBoolean(1), at.jdbcUrl());
+            }
+        }
+    }
+
+    @Test
     void aWrongPasswordOrAStoppedServerIsSaidPlainly() throws Exception {
         PostgresLocation at = sharedProject(1);
         Path wrong = tmp.resolve("wrong-pgpass");

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * A real PostgreSQL 15 (Debian's postgresql package): a cluster made by initdb in a temporary
  * folder, started on a free port for a test and removed afterwards. PostgreSQL refuses to run as
  * root, so under root the cluster belongs to the {@code postgres} user. The superuser is
- * {@value #ADMIN}; its password is in {@link #passwordFile()}.
+ * {@value #ADMIN}; its password is in {@link #passwordFile()}. It takes plain and TLS connections
+ * (a self-signed certificate made by openssl).
  */
 public final class PostgresServer implements AutoCloseable {
     public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
@@ -39,6 +40,9 @@ public final class PostgresServer implements AutoCloseable {
         port = freePort();
         Path pw = Files.writeString(folder.resolve("admin-password"), PASSWORD);
         Files.writeString(passwordFile(), "127.0.0.1:" + port + ":*:" + ADMIN + ":" + PASSWORD + "\n");
+        run("openssl", "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-out", folder.resolve("server.crt").toString(), "-keyout", folder.resolve("server.key").toString());
+        Files.setPosixFilePermissions(folder.resolve("server.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         if (asRoot) {
             run("chown", "-R", "postgres:postgres", folder.toString());
         }
@@ -50,7 +54,9 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts the server (again, after {@link #stop}) on the same port and data. */
     public void start() throws IOException, InterruptedException {
         run(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1", "start");
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c ssl=on"
+                        + " -c ssl_cert_file=" + folder.resolve("server.crt") + " -c ssl_key_file=" + folder.resolve("server.key"),
+                "start");
     }
 
     /** Stops the server as a crash or a cut cable would look to clients: their connections are dropped. */
@@ -86,7 +92,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void run(String... command) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
-        if (asRoot && !command[0].equals("chown")) {
+        if (asRoot && command[0].startsWith("/")) { // the server's own programs, not chown or openssl
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(List.of(command));
