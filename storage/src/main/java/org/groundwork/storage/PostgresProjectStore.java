@@ -200,8 +200,17 @@ public final class PostgresProjectStore extends ProjectStore {
         return journalFolder().resolveSibling("projects").resolve(name);
     }
 
+    /**
+     * The session's connection. While the server is known to be away this fails at once rather than
+     * after the pool's wait, so that reads and the store thread are not held up; the retry brings
+     * the session back.
+     */
     @Override
     synchronized Connection connection() throws SQLException {
+        if (!online) {
+            throw new SQLException("the server at " + location.host() + ":" + location.port() + " cannot be reached; "
+                    + "trying again every few seconds", "08000");
+        }
         if (current == null || current.isClosed()) {
             current = pool.getConnection();
         }
@@ -210,10 +219,25 @@ public final class PostgresProjectStore extends ProjectStore {
 
     @Override
     ProjectException explain(SQLException e) {
+        lostIf(e);
+        return explain(location, e);
+    }
+
+    @Override
+    IllegalStateException readFailed(String what, SQLException e) {
+        lostIf(e);
+        return super.readFailed(what, e);
+    }
+
+    /** After a failure that is the network or the server going away: offline until the retry gets through. */
+    private void lostIf(SQLException e) {
         if (isConnectionLost(e)) {
             dropConnection();
+            if (online) {
+                online = false;
+                fireSync();
+            }
         }
-        return explain(location, e);
     }
 
     /** Whether the failure is the network or the server going away, not the request itself. */
@@ -257,6 +281,11 @@ public final class PostgresProjectStore extends ProjectStore {
     }
 
     @Override
+    public boolean sharedByTeam() {
+        return true;
+    }
+
+    @Override
     boolean seesAllAnswers() {
         return seesAllAnswers;
     }
@@ -275,7 +304,7 @@ public final class PostgresProjectStore extends ProjectStore {
                 if (!(e.getCause() instanceof SQLException s && isConnectionLost(s))) {
                     throw e;
                 }
-                online = false; // not known whether that commit arrived: its version check will tell
+                // offline now (explain saw to it); whether that commit arrived, its version check will tell
             }
         } else if (readOnly()) {
             throw new IllegalStateException(name() + " is open read-only");
@@ -307,6 +336,7 @@ public final class PostgresProjectStore extends ProjectStore {
             return false; // still away: no store lock was taken, so reads and edits were not held up
         }
         synchronized (this) {
+            online = true; // the server answered; a failure below makes it offline again
             try {
                 java.util.Set<Long> conflicted = new java.util.HashSet<>();
                 for (OfflineJournal.Entry e : journal.waiting()) {
@@ -318,14 +348,13 @@ public final class PostgresProjectStore extends ProjectStore {
                         applyExpecting(e.edit(), e.user(), e.expectedVersion());
                         journal.written(e.seq());
                     } catch (ProjectException refused) {
-                        if (refused.getCause() instanceof SQLException s && isConnectionLost(s)) {
-                            return false; // away again; the rest waits
+                        if (!online) {
+                            return false; // away again (explain saw to it); the rest waits
                         }
                         conflicted.add(e.caseId());
                         journal.conflict(e.seq(), refused.getMessage());
                     }
                 }
-                online = true;
                 return true;
             } catch (SQLException e) {
                 throw new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);

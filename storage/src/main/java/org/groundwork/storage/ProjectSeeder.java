@@ -18,42 +18,38 @@ public final class ProjectSeeder {
     public static void seed(ProjectStore store, int cases, int boxesPerCase) throws ProjectException {
         synchronized (store) {
             String now = Instant.now().toString();
-            Connection c = null;
             try {
-                c = store.connection();
-                c.setAutoCommit(false);
-                ProjectDatabase.update(c, "INSERT INTO data_roots(path) VALUES ('/synthetic') ON CONFLICT DO NOTHING");
-                try (PreparedStatement caseRow = c.prepareStatement(
-                        "INSERT INTO cases(case_key, label, patient_key) VALUES (?, ?, ?) RETURNING id");
-                     PreparedStatement box = c.prepareStatement("INSERT INTO boxes(id, case_id, region_id, label, "
-                             + "min_i, min_j, min_k, max_i, max_j, max_k, author, created_at, origin) "
-                             + "VALUES (?, ?, 'region', 'label', 1, 2, 3, 40, 50, 60, 'seed', ?, 'HUMAN')")) {
-                    for (int n = 0; n < cases; n++) {
-                        caseRow.setString(1, "seed-" + n);
-                        caseRow.setString(2, "Synthetic case " + n);
-                        caseRow.setString(3, "P" + n / 2);
-                        long caseId;
-                        try (var rs = caseRow.executeQuery()) {
-                            rs.next();
-                            caseId = rs.getLong(1);
-                        }
-                        for (int b = 0; b < boxesPerCase; b++) {
-                            box.setString(1, "seed-" + n + "-" + b);
-                            box.setLong(2, caseId);
-                            box.setString(3, now);
-                            box.executeUpdate();
-                        }
-                    }
-                }
-                c.commit();
+                ProjectDatabase.inTransaction(store.connection(), c -> {
+                    insert(c, cases, boxesPerCase, now);
+                    return null;
+                });
             } catch (SQLException e) {
-                if (c != null) {
-                    ProjectDatabase.rollbackQuietly(c);
-                }
                 throw store.explain(e);
-            } finally {
-                if (c != null) {
-                    ProjectDatabase.autoCommitQuietly(c);
+            }
+        }
+    }
+
+    private static void insert(Connection c, int cases, int boxesPerCase, String now) throws SQLException {
+        ProjectDatabase.update(c, "INSERT INTO data_roots(path) VALUES ('/synthetic') ON CONFLICT DO NOTHING");
+        try (PreparedStatement caseRow = c.prepareStatement(
+                "INSERT INTO cases(case_key, label, patient_key) VALUES (?, ?, ?) RETURNING id");
+             PreparedStatement box = c.prepareStatement("INSERT INTO boxes(id, case_id, region_id, label, "
+                     + "min_i, min_j, min_k, max_i, max_j, max_k, author, created_at, origin) "
+                     + "VALUES (?, ?, 'region', 'label', 1, 2, 3, 40, 50, 60, 'seed', ?, 'HUMAN')")) {
+            for (int n = 0; n < cases; n++) {
+                caseRow.setString(1, "seed-" + n);
+                caseRow.setString(2, "Synthetic case " + n);
+                caseRow.setString(3, "P" + n / 2);
+                long caseId;
+                try (var rs = caseRow.executeQuery()) {
+                    rs.next();
+                    caseId = rs.getLong(1);
+                }
+                for (int b = 0; b < boxesPerCase; b++) {
+                    box.setString(1, "seed-" + n + "-" + b);
+                    box.setLong(2, caseId);
+                    box.setString(3, now);
+                    box.executeUpdate();
                 }
             }
         }

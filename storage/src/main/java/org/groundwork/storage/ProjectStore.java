@@ -131,8 +131,21 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     /** A database failure in words a user can act on. */
     abstract ProjectException explain(SQLException e);
 
+    /**
+     * A read that failed, as the unchecked exception reads throw (what is shown stays as it is); a
+     * shared project also learns from it that its server has gone away.
+     */
+    IllegalStateException readFailed(String what, SQLException e) {
+        return new IllegalStateException(what + " of " + name() + " failed (" + e.getMessage() + ")", e);
+    }
+
     /** Checks, inside the edit's transaction, that this session may edit the case (a lease held by another refuses it). */
     void checkMayEdit(Connection c, Edit edit, String user) throws SQLException, ProjectException {
+    }
+
+    /** Whether several workstations write the project at once (a server), not only this one (a folder). */
+    public boolean sharedByTeam() {
+        return false;
     }
 
     /**
@@ -159,7 +172,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                         rs.getString(5), CaseStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8)));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading cases of " + name(), e);
+            throw readFailed("reading cases", e);
         }
         return cases;
     }
@@ -180,7 +193,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             }
             recent.remove(caseId); // it may have changed elsewhere: the next edit starts from what is read now
         } catch (SQLException e) {
-            throw new IllegalStateException("reading case " + caseId + " of " + name(), e);
+            throw readFailed("reading case " + caseId + "", e);
         }
         return load(caseId).getOrDefault(caseId, CaseAnnotations.empty(caseId));
     }
@@ -252,7 +265,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                 suggestions.computeIfAbsent(x.caseId(), k -> new ArrayList<>()).add(x);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the annotations of " + name(), e);
+            throw readFailed("reading the annotations", e);
         }
         Map<Long, CaseAnnotations> all = new LinkedHashMap<>();
         java.util.Set<Long> ids = new java.util.TreeSet<>(boxes.keySet());
@@ -312,48 +325,46 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     synchronized void applyExpecting(Edit edit, String user, Long seen) throws ProjectException {
         requireWritable();
         try {
-            Connection connection = connection();
-            connection.setAutoCommit(false);
-            try {
-                checkMayEdit(connection, edit, user);
-                Long version = raiseVersion(connection, edit.caseId(), seen);
-                boolean newUser = !knownUsers.contains(user);
-                if (version == null || !ProjectDatabase.writeEdit(connection, edit, user, newUser, clock().instant())) {
-                    ProjectDatabase.rollbackQuietly(connection);
-                    throw new ProjectException(name(), "the edit refers to something that does not exist: " + edit, null);
-                }
-                Edited before = recent.get(edit.caseId());
-                Edited after = null;
-                if (ProgressTable.changesAnswers(edit)) {
-                    // The case as it stands now: a recently edited one with this edit applied, else read once.
-                    CaseAnnotations now = before != null ? before.annotations().apply(edit)
-                            : load(edit.caseId()).getOrDefault(edit.caseId(), CaseAnnotations.empty(edit.caseId()));
-                    after = new Edited(now, ProgressTable.of(now, protocol));
-                    if (before == null || !after.progress().equals(before.progress())) {
-                        if (seesAllAnswers()) {
-                            ProgressTable.write(connection, edit.caseId(), after.progress()); // in the edit's transaction
-                        } else {
-                            ProgressTable.writeOwn(connection, edit.caseId(), user, after.progress().getOrDefault(user, 0.0));
-                        }
-                    }
-                }
-                connection.commit();
-                knownUsers.add(user);
-                versions.put(edit.caseId(), version);
-                if (after != null) {
-                    recent.put(edit.caseId(), after);
-                } else {
-                    recent.remove(edit.caseId()); // another kind of edit of that case: read it again next time
-                }
-            } catch (SQLException | RuntimeException | ProjectException e) {
-                ProjectDatabase.rollbackQuietly(connection);
-                throw e;
-            } finally {
-                ProjectDatabase.autoCommitQuietly(connection);
+            Written written = ProjectDatabase.inTransaction(connection(), c -> write(c, edit, user, seen));
+            knownUsers.add(user);
+            versions.put(edit.caseId(), written.version());
+            if (written.after() != null) {
+                recent.put(edit.caseId(), written.after());
+            } else {
+                recent.remove(edit.caseId()); // another kind of edit of that case: read it again next time
             }
         } catch (SQLException e) {
             throw explain(e);
         }
+    }
+
+    /** What an edit's transaction leaves: the case's new version and, for an answer, the case as it stands. */
+    private record Written(long version, Edited after) {
+    }
+
+    /** The edit's transaction: lease, version, the edit and its audit row, and the case's progress. */
+    private Written write(Connection c, Edit edit, String user, Long seen) throws SQLException, ProjectException {
+        checkMayEdit(c, edit, user);
+        Long version = raiseVersion(c, edit.caseId(), seen);
+        if (version == null || !ProjectDatabase.writeEdit(c, edit, user, !knownUsers.contains(user), clock().instant())) {
+            throw new ProjectException(name(), "the edit refers to something that does not exist: " + edit, null);
+        }
+        Edited before = recent.get(edit.caseId());
+        Edited after = null;
+        if (ProgressTable.changesAnswers(edit)) {
+            // The case as it stands now: a recently edited one with this edit applied, else read once.
+            CaseAnnotations now = before != null ? before.annotations().apply(edit)
+                    : load(edit.caseId()).getOrDefault(edit.caseId(), CaseAnnotations.empty(edit.caseId()));
+            after = new Edited(now, ProgressTable.of(now, protocol));
+            if (before == null || !after.progress().equals(before.progress())) {
+                if (seesAllAnswers()) {
+                    ProgressTable.write(c, edit.caseId(), after.progress());
+                } else {
+                    ProgressTable.writeOwn(c, edit.caseId(), user, after.progress().getOrDefault(user, 0.0));
+                }
+            }
+        }
+        return new Written(version, after);
     }
 
     /**
@@ -420,7 +431,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the PACS origin of case " + caseId + " of " + name(), e);
+            throw readFailed("reading the PACS origin of case " + caseId + "", e);
         }
         return series;
     }
@@ -430,7 +441,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         try {
             return readSetting(key);
         } catch (SQLException e) {
-            throw new IllegalStateException("reading setting " + key + " of " + name(), e);
+            throw readFailed("reading setting " + key + "", e);
         }
     }
 
@@ -456,9 +467,8 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
 
     @Override
     public synchronized Map<Long, Map<String, Double>> progress() {
-        Connection connection = null;
         try {
-            connection = connection();
+            Connection connection = connection();
             // Cases from before the table: counted once from their annotations, and kept when the project is writable.
             List<Long> missing = ProgressTable.missing(connection);
             Map<Long, CaseAnnotations> all = missing.size() > 100 ? load(null) : null;
@@ -469,24 +479,18 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                 counted.put(id, ProgressTable.of(a, protocol));
             }
             if (!counted.isEmpty() && !readOnly() && seesAllAnswers()) {
-                connection.setAutoCommit(false);
-                try {
+                ProjectDatabase.inTransaction(connection, c -> {
                     for (Map.Entry<Long, Map<String, Double>> e : counted.entrySet()) {
-                        ProgressTable.write(connection, e.getKey(), e.getValue());
+                        ProgressTable.write(c, e.getKey(), e.getValue());
                     }
-                    connection.commit();
-                } finally {
-                    ProjectDatabase.autoCommitQuietly(connection);
-                }
+                    return null;
+                });
             }
             Map<Long, Map<String, Double>> progress = ProgressTable.read(connection);
             progress.putAll(counted); // the same rows when they were written; the only ones read-only
             return progress;
         } catch (SQLException e) {
-            if (connection != null) {
-                ProjectDatabase.rollbackQuietly(connection);
-            }
-            throw new IllegalStateException("reading the progress of " + name(), e);
+            throw readFailed("reading the progress", e);
         }
     }
 
@@ -499,7 +503,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                 assigned.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the readers of " + name(), e);
+            throw readFailed("reading the readers", e);
         }
         assigned.replaceAll((k, v) -> List.copyOf(v));
         return assigned;
@@ -509,24 +513,16 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     public synchronized void assignReaders(Map<Long, List<String>> assignment) throws ProjectException {
         requireWritable();
         try {
-            Connection connection = connection();
-            try {
-                connection.setAutoCommit(false);
+            ProjectDatabase.inTransaction(connection(), c -> {
                 for (Map.Entry<Long, List<String>> e : assignment.entrySet()) {
-                    ProjectDatabase.update(connection, "DELETE FROM case_readers WHERE case_id = ?", e.getKey());
+                    ProjectDatabase.update(c, "DELETE FROM case_readers WHERE case_id = ?", e.getKey());
                     for (int n = 0; n < e.getValue().size(); n++) {
-                        ProjectDatabase.update(connection,
-                                "INSERT INTO case_readers(case_id, reader, position) VALUES (?, ?, ?)",
+                        ProjectDatabase.update(c, "INSERT INTO case_readers(case_id, reader, position) VALUES (?, ?, ?)",
                                 e.getKey(), e.getValue().get(n), n);
                     }
                 }
-                connection.commit();
-            } catch (SQLException e) {
-                ProjectDatabase.rollbackQuietly(connection);
-                throw e;
-            } finally {
-                ProjectDatabase.autoCommitQuietly(connection);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -560,7 +556,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             }
             return new ProjectSummary(cases, byStatus, byUser, seconds, boxes);
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the summary of " + name(), e);
+            throw readFailed("reading the summary", e);
         }
     }
 }

@@ -77,27 +77,30 @@ public final class ProjectTransfer {
                     throw to.explain(e);
                 }
                 try {
-                    target.setAutoCommit(false);
-                    ProjectDatabase.update(target, "DELETE FROM settings"); // the source's secret and protocol win
-                    for (Map.Entry<String, String> t : TABLES.entrySet()) {
-                        copyTable(source, target, t.getKey(), t.getValue());
-                    }
-                    if (to instanceof PostgresProjectStore) {
-                        for (String table : SERIAL_IDS) {
-                            try (Statement s = target.createStatement()) {
-                                s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
-                                        + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
-                            }
+                    ProjectDatabase.inTransaction(target, c -> {
+                        ProjectDatabase.update(c, "DELETE FROM settings"); // the source's secret and protocol win
+                        for (Map.Entry<String, String> t : TABLES.entrySet()) {
+                            copyTable(source, c, t.getKey(), t.getValue());
                         }
-                    }
-                    target.commit();
+                        if (to instanceof PostgresProjectStore) {
+                            continueSequences(c);
+                        }
+                        return null;
+                    });
                 } catch (SQLException e) {
-                    ProjectDatabase.rollbackQuietly(target);
                     throw to.explain(e);
-                } finally {
-                    ProjectDatabase.autoCommitQuietly(target);
                 }
                 return verify(from, source, to, target);
+            }
+        }
+    }
+
+    /** New rows on the server get ids after the copied ones. */
+    private static void continueSequences(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String table : SERIAL_IDS) {
+                s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                        + "coalesce((SELECT max(id) FROM " + table + "), 0) + 1, false)");
             }
         }
     }

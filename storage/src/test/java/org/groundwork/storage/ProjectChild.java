@@ -13,6 +13,10 @@ import org.groundwork.annotate.core.project.Edit;
  * {@code groundwork.pgpass}), holds the case with leases of MILLIS, prints "held" and waits to be killed.
  * {@code offline URL CASE}: opens a shared project, holds the case, prints "open", waits for a line
  * on its input (the server is stopped meanwhile), then boxes the case forever, printing "ack N".
+ * {@code pacs URL CASE DICOMWEB USER PASSWORD CACHE}: a second workstation of a shared project whose
+ * case came from a PACS: holds the case, retrieves its series into its own cache, prints "ready N"
+ * (N files it has), and after a line on its input boxes the case 30 times ("ack N"), waits until
+ * every edit is on the server and prints "done".
  */
 public final class ProjectChild {
     private ProjectChild() {
@@ -25,6 +29,10 @@ public final class ProjectChild {
             System.out.println(shared.lease(Long.parseLong(args[2]), "dr.child").mine() ? "held" : "refused");
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
+        }
+        if (args[0].equals("pacs")) {
+            secondWorkstation(args);
+            return;
         }
         if (args[0].equals("offline")) {
             PostgresProjectStore shared = PostgresProjectStore.open(PostgresLocation.parse(args[1]), false,
@@ -55,6 +63,39 @@ public final class ProjectChild {
                 store.apply(new Edit.AddActiveTime(caseId, 1), "crash-test");
             }
             System.out.println("ack " + n);
+            System.out.flush();
+        }
+    }
+
+    private static void secondWorkstation(String[] args) throws Exception {
+        try (PostgresProjectStore shared = PostgresProjectStore.open(PostgresLocation.parse(args[1]), false,
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(200))) {
+            long caseId = Long.parseLong(args[2]);
+            var client = new org.groundwork.storage.dicomweb.DicomWebClient(new org.groundwork.storage.dicomweb.PacsServer(
+                    java.net.URI.create(args[3]), new org.groundwork.storage.dicomweb.PacsServer.Basic(args[4], args[5])));
+            var cache = new org.groundwork.storage.dicomweb.PacsCache(Path.of(args[6]),
+                    org.groundwork.storage.dicomweb.PacsCache.DEFAULT_LIMIT);
+            if (!shared.lease(caseId, "groundwork").mine()) {
+                throw new IllegalStateException("case " + caseId + " is held elsewhere");
+            }
+            shared.annotations(caseId);
+            org.groundwork.storage.dicomweb.PacsImport.restoreMissing(shared, caseId, client, cache,
+                    org.groundwork.viewer.core.LoadMonitor.NONE);
+            long here = org.groundwork.storage.dicomweb.PacsImport.localFiles(shared, caseId, cache).stream()
+                    .filter(java.nio.file.Files::isRegularFile).count();
+            System.out.println("ready " + here);
+            System.out.flush();
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+            for (int n = 0; n < 30; n++) {
+                shared.apply(new Edit.PutBox(ProjectStoreTest.box("second-" + n, caseId, n % 10)), "groundwork");
+                System.out.println("ack " + n);
+                System.out.flush();
+                Thread.sleep(100);
+            }
+            while (!shared.sync().online() || shared.sync().waiting() > 0) {
+                Thread.sleep(100);
+            }
+            System.out.println(shared.sync().conflicts().isEmpty() ? "done" : "conflicts " + shared.sync().conflicts());
             System.out.flush();
         }
     }

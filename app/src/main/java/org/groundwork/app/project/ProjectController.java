@@ -88,7 +88,12 @@ public final class ProjectController implements AutoCloseable {
         if (open != null && !storeThread.isShutdown() && refreshPending.compareAndSet(false, true)) {
             storeThread.execute(() -> {
                 refreshPending.set(false);
-                List<CaseRecord> list = open.cases();
+                List<CaseRecord> list;
+                try {
+                    list = open.cases();
+                } catch (IllegalStateException unreadable) {
+                    return; // a shared project's server away: the worklist stays as shown, the status bar says so
+                }
                 Platform.runLater(() -> {
                     if (store.get() == open) {
                         cases.set(list);
@@ -114,7 +119,11 @@ public final class ProjectController implements AutoCloseable {
         if (open != null && !storeThread.isShutdown() && republishPending.compareAndSet(false, true)) {
             storeThread.execute(() -> {
                 republishPending.set(false);
-                publishCases(open, open.cases());
+                try {
+                    publishCases(open, open.cases());
+                } catch (IllegalStateException unreadable) {
+                    // a shared project's server away: read again when it is back (its listener says so)
+                }
             });
         }
     }

@@ -33,7 +33,6 @@ import org.groundwork.annotate.fx.reasoning.ViewerLink;
 import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
-import org.groundwork.storage.DataRoots;
 import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.fx.MprViewer;
@@ -136,7 +135,8 @@ public final class CaseWorkspace {
         String server = remote.get(0).server();
         var client = pacs.client().filter(p -> p.server().root().toString().equals(server));
         if (client.isEmpty()) {
-            boolean missing = DataRoots.filesOfCase(store, c.id()).stream().anyMatch(f -> !java.nio.file.Files.isRegularFile(f));
+            boolean missing = org.groundwork.storage.dicomweb.PacsImport.localFiles(store, c.id(), pacs.cache()).stream()
+                    .anyMatch(f -> !java.nio.file.Files.isRegularFile(f));
             return missing ? "This case's images are on " + server + ": sign in with File → Open from PACS… and open "
                     + "the case again." : null;
         }
@@ -175,8 +175,8 @@ public final class CaseWorkspace {
             // Blind reading: a reader sees only their own answers until an adjudicator opens the case.
             boolean blind = !adjudicating.get() && Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false"));
             String note = restoreFromPacs(store, c);
-            return new Opened(DataRoots.filesOfCase(store, c.id()), blind ? all.readBy(CurrentUser.name()) : all, note,
-                    heldElsewhere);
+            List<Path> files = org.groundwork.storage.dicomweb.PacsImport.localFiles(store, c.id(), pacs.cache());
+            return new Opened(files, blind ? all.readBy(CurrentUser.name()) : all, note, heldElsewhere);
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();

@@ -64,16 +64,36 @@ public final class PacsImport {
     }
 
     /**
-     * Retrieves a case's PACS series again where its files are missing, into the cache folders its
-     * data roots already name or into this workstation's cache (the roots are then re-pointed).
+     * The case's image files as this workstation has them. Each PACS series was imported as a cache
+     * folder named by its Series Instance UID; a file whose folder is not here is looked for in this
+     * workstation's cache, so that a shared project's case opens on every workstation without the
+     * project being changed for it.
+     */
+    public static List<Path> localFiles(ProjectStore store, long caseId, PacsCache cache) throws ProjectException {
+        List<Path> files = store.imageFiles(caseId);
+        Set<String> remote = store.remoteSeries(caseId).stream().map(ProjectStore.RemoteSeries::seriesUid)
+                .collect(java.util.stream.Collectors.toSet());
+        if (remote.isEmpty()) {
+            return files;
+        }
+        return files.stream().map(f -> {
+            String folder = f.getParent() == null || f.getParent().getFileName() == null ? ""
+                    : f.getParent().getFileName().toString();
+            return Files.isRegularFile(f) || !remote.contains(folder) ? f : cache.folderOf(folder).resolve(f.getFileName());
+        }).toList();
+    }
+
+    /**
+     * Retrieves a case's PACS series again where its files are missing here, into this
+     * workstation's cache. A project in a folder is then pointed at the cache for good; a shared
+     * project is left as it is (each workstation finds the files in its own cache, see {@link #localFiles}).
      *
      * @return whether anything was retrieved
      */
     public static boolean restoreMissing(ProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
                                          LoadMonitor monitor) throws PacsException, ProjectException {
         List<ProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
-        List<Path> files = store.imageFiles(caseId);
-        if (remote.isEmpty() || files.stream().allMatch(Files::isRegularFile)) {
+        if (remote.isEmpty() || localFiles(store, caseId, cache).stream().allMatch(Files::isRegularFile)) {
             return false;
         }
         for (ProjectStore.RemoteSeries r : remote) {
@@ -83,8 +103,12 @@ public final class PacsImport {
             }
             client.retrieveSeries(new PacsSeries(r.studyUid(), r.seriesUid(), "", 0, "", 0), cache, monitor);
         }
+        if (store.sharedByTeam()) {
+            return true;
+        }
         // Each series was imported as its own data root, the cache folder named by its UID with the
         // instances directly in it: the folder of the case's files is that root. Point it here.
+        List<Path> files = store.imageFiles(caseId);
         for (Path root : new java.util.LinkedHashSet<>(files.stream().map(Path::getParent).toList())) {
             for (ProjectStore.RemoteSeries r : remote) {
                 Path local = cache.folderOf(r.seriesUid()).toAbsolutePath().normalize();

@@ -62,6 +62,27 @@ public final class ProjectDatabase {
         return EditWriter.write(c, edit, user, at);
     }
 
+    /** Work done in one transaction; besides database failures it may refuse with an exception of its own. */
+    @FunctionalInterface
+    public interface Transaction<T, X extends Exception> {
+        T run(Connection c) throws SQLException, X;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public static <T, X extends Exception> T inTransaction(Connection c, Transaction<T, X> work) throws SQLException, X {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (Throwable e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            autoCommitQuietly(c);
+        }
+    }
+
     /**
      * Rolls back what is left of a failed transaction. SQLite has often rolled it back itself (full
      * disk, I/O error); the original failure is the one to report, not this one.
