@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.dataset.export.DatasetExporter;
 import org.groundwork.dataset.export.ExportFormat;
 import org.groundwork.dataset.export.ExportOptions;
@@ -28,8 +27,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT", description = "the project folder")
-    private Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "the project folder or shared project address")
+    private String project;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the dataset folder (new or empty)")
     private Path out;
@@ -81,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
-        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = ProjectStore.open(project, true)) {
             ExportReport report = DatasetExporter.export(store, options, new ImportCommand.ProgressPrinter(err, "Exporting"));
             out.printf("exported %d case(s) of %d patient(s): %d record(s), %d file(s) in %s%n", report.cases(),
                     report.patients(), report.records(), report.files(), report.target());

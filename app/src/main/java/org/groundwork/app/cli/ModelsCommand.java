@@ -10,7 +10,6 @@ import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.assist.AssistException;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,7 @@ final class ModelsCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROJECT")
-    private Path project;
+    private String project;
 
     @Option(names = "--regions", description = "also the held-out IoU of each region")
     private boolean regions;
@@ -33,7 +32,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = ProjectStore.open(project, true)) {
             var all = new ProjectAssist(store, Clock.systemUTC()).models().list();
             if (all.isEmpty()) {
                 out.println("no trained model yet (`groundwork train " + project + "` trains one); suggestions come "

@@ -142,8 +142,9 @@ final class PacsCommand implements Runnable {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "1", paramLabel = "PROJECT", description = "the project folder")
-        private Path project;
+        @Parameters(index = "1", paramLabel = "PROJECT", description = "the project folder (made when missing) or "
+                + "shared project address")
+        private String project;
 
         @Mixin
         private Connection connection;
@@ -168,7 +169,8 @@ final class PacsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             PacsCache cache = new PacsCache(cacheFolder == null ? PacsCache.defaultRoot() : cacheFolder,
                     (long) (cacheLimitGb * (1L << 30)));
-            try (ProjectStore store = SqliteProjectStore.openOrCreate(project)) {
+            try (ProjectStore store = org.groundwork.storage.PostgresLocation.isLocation(project)
+                    ? ProjectStore.open(project, false) : SqliteProjectStore.openOrCreate(Path.of(project))) {
                 DicomWebClient pacs = connection.client();
                 List<PacsSeries> series = pacs.searchSeries(study).stream()
                         .filter(s -> seriesUids.isEmpty() || seriesUids.contains(s.seriesUid())).toList();

@@ -17,7 +17,6 @@ import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.assist.AssistException;
 import org.groundwork.assist.SuggestionModels;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +33,7 @@ final class SuggestCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT")
-    private Path project;
+    private String project;
 
     @Option(names = "--cases", split = ",", paramLabel = "ID", description = "the cases to suggest for")
     private List<Long> caseIds = new ArrayList<>();
@@ -63,7 +62,7 @@ final class SuggestCommand implements Callable<Integer> {
             err.println("error: name the project to suggest for (or --list-models)");
             return GroundworkCommand.EXIT_BAD_INPUT;
         }
-        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+        try (ProjectStore store = ProjectStore.open(project, false)) {
             Set<String> unknown = new LinkedHashSet<>(regions);
             store.protocol().regions().forEach(r -> unknown.remove(r.id()));
             if (!unknown.isEmpty()) {

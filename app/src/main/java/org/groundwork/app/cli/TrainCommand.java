@@ -10,7 +10,6 @@ import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.assist.AssistException;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +25,7 @@ final class TrainCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROJECT")
-    private Path project;
+    private String project;
 
     @Option(names = "--epochs", defaultValue = "40", description = "passes over the training cases (default ${DEFAULT-VALUE})")
     private int epochs;
@@ -38,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+        try (ProjectStore store = ProjectStore.open(project, true)) {
             ProjectModels models = new ProjectAssist(store, Clock.systemUTC()).models();
             ProjectModels.Training result = models.train(epochs, resume, new ImportCommand.ProgressPrinter(err, "Training"));
             ProjectModels.Saved saved = result.checkpoint();
