@@ -104,7 +104,23 @@ final class ArchitectureRules {
         return rule;
     }
 
+    /**
+     * The windows, the assistant and the dataset module use a project through the repository
+     * interface (a folder and a team's server alike); only the classes that open, create, move or
+     * repair a project name a store class.
+     */
+    ArchRule storeClassesOnlyWhereProjectsAreOpened() {
+        return noClasses().that().resideInAnyPackage(root + ".app.ui..", root + ".app.assist..", DATASET.packages(root))
+                .and().doNotHaveSimpleName("ProjectActions").and().doNotHaveSimpleName("MainWindow")
+                .and().doNotHaveSimpleName("RecentProject")
+                .should().dependOnClassesThat().haveFullyQualifiedName(root + ".storage.SqliteProjectStore")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(root + ".storage.PostgresProjectStore")
+                .allowEmptyShould(true)
+                .because("a project may be a folder or a shared server (DESIGN.md: the repository interfaces)");
+    }
+
     List<ArchRule> all() {
-        return List.of(moduleDependencies(), headlessModulesHaveNoUiToolkit(), internalPackagesStayInsideTheirModule());
+        return List.of(moduleDependencies(), headlessModulesHaveNoUiToolkit(), internalPackagesStayInsideTheirModule(),
+                storeClassesOnlyWhereProjectsAreOpened());
     }
 }

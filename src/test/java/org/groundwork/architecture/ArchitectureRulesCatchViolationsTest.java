@@ -45,6 +45,13 @@ class ArchitectureRulesCatchViolationsTest {
         assertTrue(report.contains("UsesStorageInternals"), report);
     }
 
+    @Test
+    void aWindowNamingTheFolderStoreIsReported() {
+        String report = failureOf(RULES.storeClassesOnlyWhereProjectsAreOpened());
+        assertTrue(report.contains("AnnotationWindow"), report);
+        assertTrue(!report.contains("app.ui.ProjectActions."), "the class that opens projects may name the store: " + report);
+    }
+
     private static String failureOf(ArchRule rule) {
         return assertThrows(AssertionError.class, () -> rule.check(planted)).getMessage();
     }

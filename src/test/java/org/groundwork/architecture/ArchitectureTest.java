@@ -39,6 +39,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheClassesThatOpenProjectsNameAStoreClass() {
+        RULES.storeClassesOnlyWhereProjectsAreOpened().check(production);
+    }
+
+    @Test
     void internalPackagesAreNotUsedFromOtherModules() {
         RULES.internalPackagesStayInsideTheirModule().check(production);
     }

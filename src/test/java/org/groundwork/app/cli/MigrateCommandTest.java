@@ -61,6 +61,9 @@ class MigrateCommandTest {
             assertEquals(0, run("status", url), err.toString());
             assertTrue(out.toString().startsWith(url + ": 25 case(s), 100 box(es)"), out.toString());
 
+            assertEquals(0, run("models", url), err.toString());
+            assertTrue(out.toString().startsWith("no trained model yet"), out.toString());
+
             assertEquals(2, run("migrate", folder.toString(), url));
             assertTrue(err.toString().contains("already holds 25 cases"), err.toString());
 

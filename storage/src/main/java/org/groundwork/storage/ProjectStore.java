@@ -116,16 +116,16 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     /** The connection to use now; called with the store's monitor held. */
     abstract Connection connection() throws SQLException;
 
-    /** How the project is named in messages: its folder, or its server without credentials. */
+    /** The folder, or the server without credentials. */
+    @Override
     public abstract String name();
 
-    /** A short name for titles: the folder's name, or the database's. */
+    /** The folder's name, or the database's. */
+    @Override
     public abstract String title();
 
-    /**
-     * Where this workstation keeps the project's own files (trained models, reports): the project
-     * folder, or for a shared project a folder of this workstation's data named after it.
-     */
+    /** The project folder, or for a shared project a folder of this workstation's data named after it. */
+    @Override
     public abstract Path localFolder();
 
     /** A database failure in words a user can act on. */

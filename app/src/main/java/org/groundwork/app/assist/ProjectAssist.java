@@ -20,9 +20,7 @@ import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.SuggestionModelFactory;
 import org.groundwork.assist.TrainingCase;
-import org.groundwork.storage.DataRoots;
-import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.viewer.core.BadInputException;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.ScanResult;
@@ -34,10 +32,10 @@ import org.groundwork.viewer.core.io.VolumeScanner;
  * model's proposals for other cases stored as pending suggestions (never as boxes).
  */
 public final class ProjectAssist {
-    private final ProjectStore store;
+    private final ProjectRepository store;
     private final Clock clock;
 
-    public ProjectAssist(ProjectStore store, Clock clock) {
+    public ProjectAssist(ProjectRepository store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -159,7 +157,7 @@ public final class ProjectAssist {
 
     /** The volume a case's boxes are drawn on: the first series its images make. */
     private Volume volume(CaseRecord c) throws ProjectException, BadInputException {
-        List<Path> files = DataRoots.filesOfCase(store, c.id());
+        List<Path> files = store.imageFiles(c.id());
         ScanResult scan = new VolumeScanner().scan(files, LoadMonitor.NONE);
         if (scan.volumes().isEmpty()) {
             Path where = files.isEmpty() ? store.localFolder() : files.get(0);

@@ -12,7 +12,6 @@ import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.ProtocolException;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.storage.ProjectImporter;
-import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.FileOutcome;

@@ -3,7 +3,6 @@ package org.groundwork.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.groundwork.annotate.core.project.ProjectException;
-import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -11,7 +11,6 @@ import org.groundwork.dataset.importer.DatasetReader;
 import org.groundwork.dataset.importer.ReadingWriter;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.LoadMonitor;
 
 /**

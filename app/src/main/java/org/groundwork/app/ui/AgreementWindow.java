@@ -34,8 +34,7 @@ import org.groundwork.dataset.agreement.ReaderAgreement.RegionAgreement;
 import org.groundwork.dataset.agreement.ReaderAgreement.VersusConsensus;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.app.project.ProjectController;
-import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.annotate.core.project.ProjectRepository;
 
 /**
  * Project → Agreement: how readers agree, per region (3D IoU and Dice of their boxes) and per
@@ -55,7 +54,7 @@ final class AgreementWindow {
 
     /** Computes the agreement off the FX thread, then shows it. */
     Task<ReaderAgreement> show(Window owner) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;

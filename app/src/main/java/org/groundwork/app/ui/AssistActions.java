@@ -24,8 +24,6 @@ import org.groundwork.app.concurrent.MonitoredTask;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.assist.SuggestionModel;
 import org.groundwork.assist.atlas.AtlasPrior;
-import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.fx.MprViewer;
 
@@ -73,7 +71,7 @@ public final class AssistActions {
             });
         });
         blindFirst().addListener((obs, was, on) -> {
-            ProjectStore store = projects.storeProperty().get();
+            ProjectRepository store = projects.storeProperty().get();
             if (loadingSetting || store == null || store.readOnly()) {
                 return;
             }
@@ -96,7 +94,7 @@ public final class AssistActions {
 
     /** Assist → Assist Report…: how the proposals of the whole project fared, in a dialog. */
     public Task<AssistReport> report(javafx.stage.Window owner) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
@@ -142,7 +140,7 @@ public final class AssistActions {
      */
     public Task<List<Suggestion>> suggest(Scope scope) {
         CaseRecord open = workspace.openCaseProperty().get();
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         CaseEditor editor = workspace.editor();
         Volume volume = viewer.volumeProperty().get();
         if (open == null || store == null || editor == null || volume == null) {
@@ -207,7 +205,7 @@ public final class AssistActions {
      * epoch, Cancel), judges it on held-out patients and promotes it only if it is better; says which.
      */
     public Task<ProjectModels.Training> train(javafx.stage.Window owner) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
@@ -231,7 +229,7 @@ public final class AssistActions {
 
     /** Assist → Models…: the project's checkpoints with their held-out IoU, the promoted one marked. */
     public Task<List<ProjectModels.Saved>> models(javafx.stage.Window owner) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;

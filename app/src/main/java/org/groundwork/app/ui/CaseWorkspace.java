@@ -34,7 +34,6 @@ import org.groundwork.annotate.fx.worklist.WorklistView;
 import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
 import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.fx.MprViewer;
 
 /**

@@ -25,8 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.groundwork.app.concurrent.MonitoredTask;
-import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.dataset.export.DatasetExporter;
 import org.groundwork.dataset.export.ExportFormat;
 import org.groundwork.dataset.export.ExportOptions;
@@ -133,7 +132,7 @@ final class ExportDialog {
     }
 
     /** Runs the export in the background, tracked by the status bar; reports the outcome. */
-    static Task<ExportReport> run(Stage owner, ProjectStore store, ExportOptions options, StatusBar statusBar) {
+    static Task<ExportReport> run(Stage owner, ProjectRepository store, ExportOptions options, StatusBar statusBar) {
         Task<ExportReport> task = new MonitoredTask<>() {
             @Override
             protected ExportReport call() throws Exception {

@@ -22,8 +22,7 @@ import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.Readings;
 import org.groundwork.app.CurrentUser;
 import org.groundwork.app.project.ProjectController;
-import org.groundwork.storage.ProjectStore;
-import org.groundwork.storage.SqliteProjectStore;
+import org.groundwork.annotate.core.project.ProjectRepository;
 
 /**
  * Project → Switch Reader…, Reading Setup… and Adjudicate: several readers take turns on one
@@ -84,7 +83,7 @@ final class ReadingActions {
     }
 
     private List<String> knownReaders() {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         List<String> known = new ArrayList<>(store == null ? List.of()
                 : Readings.parse(store.setting(Readings.READERS).orElse("")));
         if (!known.contains(CurrentUser.name())) {
@@ -99,7 +98,7 @@ final class ReadingActions {
 
     /** Project → Reading Setup…: the readers, how many read each case, blind or not, and dealing the cases. */
     void chooseSetup() {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (store == null || store.readOnly()) {
             statusBar.showMessage("Open a project (not read-only) first.");
             return;
@@ -138,7 +137,7 @@ final class ReadingActions {
 
     /** Saves a setup and deals the cases when asked; returns the work on the store thread. */
     Task<Integer> apply(Setup setup) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         if (setup.readers().isEmpty()) {
             statusBar.showMessage("Name at least one reader.");
             return null;
@@ -168,7 +167,7 @@ final class ReadingActions {
 
     /** Project → Readers of This Case…: deals the open case to readers by hand. */
     void chooseCaseReaders() {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         CaseRecord open = workspace.openCaseProperty().get();
         if (store == null || store.readOnly() || open == null) {
             statusBar.showMessage("Open a case of a project (not read-only) first.");
@@ -185,7 +184,7 @@ final class ReadingActions {
 
     /** Deals one case to these readers. */
     Task<Void> assign(long caseId, List<String> readers) {
-        ProjectStore store = projects.storeProperty().get();
+        ProjectRepository store = projects.storeProperty().get();
         Task<Void> task = projects.submit(() -> {
             store.assignReaders(Map.of(caseId, readers));
             return null;

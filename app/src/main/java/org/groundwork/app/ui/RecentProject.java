@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 
 /** The project opened last, kept in the user's preferences so that the next start reopens it. */

@@ -5,6 +5,15 @@ import java.util.Map;
 
 /** A project's cases and annotations, as the annotation tools see them; storage implements it. */
 public interface ProjectRepository extends AutoCloseable {
+    /** How the project is named in messages: its folder, or its server and database (never a password). */
+    String name();
+
+    /** A short name for titles. */
+    String title();
+
+    /** Where this workstation keeps the project's own files (trained models, reports). */
+    java.nio.file.Path localFolder();
+
     List<CaseRecord> cases();
 
     /** Everything annotated on a case: boxes, questions, reasoning chains, grades and model proposals. */
