@@ -218,6 +218,10 @@ class PostgresProjectStoreTest {
                             Provenance.human("bob", Instant.EPOCH))), "bob"));
             assertTrue(impersonated.getMessage().contains("your role on the server may not do this"),
                     impersonated.getMessage());
+            String log = server.log();
+            assertTrue(log.contains("new row violates row-level security policy"), "the refusal is logged");
+            assertFalse(log.contains("forged") || log.contains("femur-medial-central"),
+                    "values of an edit (which may describe a patient) reach the server's log only as parameters, never logged");
 
             String passwordOfAlice = Files.readAllLines(passwords).stream().filter(l -> l.contains(":alice:"))
                     .findFirst().orElseThrow().replaceFirst(".*:alice:", "");

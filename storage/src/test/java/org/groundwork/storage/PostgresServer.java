@@ -103,7 +103,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private String log() {
+    /** What the server has written to its log so far. */
+    public String log() {
         try {
             return "\n" + Files.readString(folder.resolve("server.log"));
         } catch (IOException e) {
