@@ -4,15 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +20,6 @@ import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.project.SyncState;
 import org.groundwork.storage.internal.OfflineJournal;
 import org.groundwork.storage.internal.PostgresMigrations;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * A project shared by a team on a PostgreSQL server. Each workstation holds the cases it edits by
@@ -39,17 +32,12 @@ import org.postgresql.PGNotification;
 public final class PostgresProjectStore extends ProjectStore {
     /** How long a lease lasts without renewal: a workstation that died frees its cases after this. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-    private static final String CHANNEL = "groundwork_cases";
-    /** The server's clock in milliseconds, so that workstations with wrong clocks agree on expiry. */
-    private static final String NOW_MS = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
     private final PostgresLocation location;
     private final HikariDataSource pool;
     private final boolean readOnly;
     private final boolean seesAllAnswers;
-    private final Duration leaseTime;
     private final String session;
-    private final String workstation = workstationName();
     private final ScheduledExecutorService heartbeat;
     private final OfflineJournal journal;
     /** False from a lost connection until every kept edit is written. */
@@ -57,10 +45,7 @@ public final class PostgresProjectStore extends ProjectStore {
     private final java.util.List<java.util.function.Consumer<SyncState>> syncListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private Connection current;
-    /** The cases this session asked to hold, with the user who holds them. */
-    private final java.util.Map<Long, String> wanted = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The cases this session holds, to the System.nanoTime() until which its lease surely runs. */
-    private final java.util.Map<Long, Long> heldUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SessionLeases leases;
 
     private PostgresProjectStore(PostgresLocation location, HikariDataSource pool, String session, Protocol protocol,
                                  boolean readOnly, boolean seesAllAnswers, Duration leaseTime, OfflineJournal journal,
@@ -72,14 +57,14 @@ public final class PostgresProjectStore extends ProjectStore {
         this.location = location;
         this.pool = pool;
         this.readOnly = readOnly;
-        this.leaseTime = leaseTime;
+        this.leases = new SessionLeases(session, leaseTime);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "groundwork-lease-heartbeat");
             t.setDaemon(true);
             return t;
         });
         long period = Math.max(1, leaseTime.toMillis() / 3);
-        heartbeat.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> leases.renew(pool), period, period, TimeUnit.MILLISECONDS);
         heartbeat.scheduleWithFixedDelay(this::retryQuietly, 0, retryEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -414,173 +399,46 @@ public final class PostgresProjectStore extends ProjectStore {
         }
     }
 
-    /**
-     * Refuses an edit of a case another live session holds; a lease of the same user on this
-     * workstation (a session that died, come back) does not count as another's. A case this
-     * session holds needs no question to the server: a lease is exclusive until it runs out, and
-     * it is known to run at least until the last renewal plus the lease time, less a third.
-     */
+    /** Refuses an edit of a case another live session holds (see {@link SessionLeases#heldElsewhere}). */
     @Override
     void checkMayEdit(Connection c, Edit edit, String user) throws SQLException, ProjectException {
-        Long until = heldUntil.get(edit.caseId());
-        if (until != null && until - System.nanoTime() > 0) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation FROM case_leases "
-                + "WHERE case_id = ? AND session <> ? AND NOT (holder = ? AND workstation = ?) AND expires_at > " + NOW_MS)) {
-            s.setLong(1, edit.caseId());
-            s.setString(2, session);
-            s.setString(3, user);
-            s.setString(4, workstation);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    throw new ProjectException(name(), "case " + edit.caseId() + " is being edited by " + rs.getString(1)
-                            + " on " + rs.getString(2) + "; the edit was not saved. Open the case read-only, or "
-                            + "wait until they close it", null);
-                }
-            }
+        String holder = leases.heldElsewhere(c, edit.caseId(), user);
+        if (holder != null) {
+            throw new ProjectException(name(), "case " + edit.caseId() + " is being edited by " + holder
+                    + "; the edit was not saved. Open the case read-only, or wait until they close it", null);
         }
     }
 
     @Override
     public synchronized CaseLease lease(long caseId, String user) throws ProjectException {
         try {
-            Connection c = connection();
-            if (!readOnly) {
-                take(c, caseId, user);
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT holder, workstation, session, expires_at, "
-                    + NOW_MS + " FROM case_leases WHERE case_id = ?")) {
-                s.setLong(1, caseId);
-                long asked = System.nanoTime();
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || rs.getLong(4) <= rs.getLong(5)) {
-                        return new CaseLease(caseId, null, null, null, false); // free, but this session reads only
-                    }
-                    boolean mine = session.equals(rs.getString(3));
-                    if (mine) {
-                        wanted.put(caseId, user);
-                        heldUntil.put(caseId, asked + safeLeaseNanos());
-                    }
-                    return new CaseLease(caseId, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(4)),
-                            mine);
-                }
-            }
+            return leases.lease(connection(), caseId, user, readOnly);
         } catch (SQLException e) {
             throw explain(e);
         }
     }
 
-    /**
-     * Takes or renews the case's lease for this session when it is free, run out, this session's,
-     * or left by the same user on this workstation; returns whether this session holds it now.
-     */
-    private boolean take(Connection c, long caseId, String user) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO case_leases(case_id, holder, workstation, "
-                + "session, expires_at) VALUES (?, ?, ?, ?, " + NOW_MS + " + ?) ON CONFLICT(case_id) DO UPDATE "
-                + "SET holder = excluded.holder, workstation = excluded.workstation, session = excluded.session, "
-                + "expires_at = excluded.expires_at WHERE case_leases.session = excluded.session "
-                + "OR case_leases.expires_at <= " + NOW_MS + " OR (case_leases.holder = excluded.holder "
-                + "AND case_leases.workstation = excluded.workstation)")) {
-            s.setLong(1, caseId);
-            s.setString(2, user);
-            s.setString(3, workstation);
-            s.setString(4, session);
-            s.setLong(5, leaseTime.toMillis());
-            return s.executeUpdate() == 1;
-        }
-    }
-
-    private long safeLeaseNanos() {
-        return leaseTime.toNanos() * 2 / 3;
-    }
-
     @Override
     public synchronized void release(long caseId) {
-        wanted.remove(caseId);
-        heldUntil.remove(caseId);
-        try (PreparedStatement s = connection().prepareStatement(
-                "DELETE FROM case_leases WHERE case_id = ? AND session = ?")) {
-            s.setLong(1, caseId);
-            s.setString(2, session);
-            s.executeUpdate();
+        try {
+            leases.release(connection(), caseId);
         } catch (SQLException e) {
             explain(e); // unreachable server: the lease runs out by itself
         }
     }
 
-    /**
-     * Renews every lease this session wants, on a connection of its own so that a long read does
-     * not delay it; a lease that ran out while the server was away is taken again if still free.
-     */
-    private void renewLeases() {
-        try (Connection c = pool.getConnection()) {
-            for (java.util.Map.Entry<Long, String> w : wanted.entrySet()) {
-                long asked = System.nanoTime();
-                if (take(c, w.getKey(), w.getValue())) {
-                    if (wanted.containsKey(w.getKey())) { // not released meanwhile
-                        heldUntil.put(w.getKey(), asked + safeLeaseNanos());
-                    }
-                } else {
-                    heldUntil.remove(w.getKey()); // another's now: edits of it are refused
-                }
-            }
-        } catch (SQLException | RuntimeException e) {
-            // the server is away; the leases run out unless it returns in time
-        }
-    }
-
-    /**
-     * Listens for other sessions' edits on a connection of its own. After the connection was lost
-     * and made again, {@code changed} gets -1: notices may have been missed, so read everything.
-     */
     @Override
     public AutoCloseable watch(LongConsumer changed) {
-        Thread listener = new Thread(() -> listen(changed), "groundwork-change-listener");
-        listener.setDaemon(true);
-        listener.start();
-        return listener::interrupt; // it ends within one poll, without the caller waiting for it
-    }
-
-    private void listen(LongConsumer changed) {
-        boolean reconnected = false;
-        while (!Thread.currentThread().isInterrupted() && !pool.isClosed()) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-                s.execute("LISTEN " + CHANNEL);
-                if (reconnected) {
-                    changed.accept(-1);
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (!Thread.currentThread().isInterrupted()) {
-                    PGNotification[] notices = pg.getNotifications(250);
-                    for (PGNotification n : notices == null ? new PGNotification[0] : notices) {
-                        String[] parts = n.getParameter().split(" ", 2);
-                        if (parts.length == 2 && !parts[1].equals(session)) {
-                            changed.accept(Long.parseLong(parts[0]));
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                reconnected = true;
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException stop) {
-                    return;
-                }
-            }
-        }
+        return ChangeListener.start(pool, session, changed);
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        wanted.clear();
-        heldUntil.clear();
         journal.close(); // what waits in it is written the next time this project is opened here
         synchronized (this) {
-            try (PreparedStatement s = connection().prepareStatement("DELETE FROM case_leases WHERE session = ?")) {
-                s.setString(1, session);
-                s.executeUpdate();
+            try {
+                leases.releaseAll(connection());
             } catch (SQLException | RuntimeException e) {
                 // the server is away; the leases run out by themselves
             }
@@ -589,11 +447,4 @@ public final class PostgresProjectStore extends ProjectStore {
         pool.close();
     }
 
-    private static String workstationName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown workstation";
-        }
-    }
 }
