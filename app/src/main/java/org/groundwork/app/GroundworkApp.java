@@ -31,10 +31,11 @@ public final class GroundworkApp extends Application {
         List<Path> paths = args.stream().map(Path::of).toList();
         if (raw.isEmpty() && !"empty".equals(System.getProperty(STARTUP_PROPERTY))) {
             mainWindow.openAtStart();
-        } else if (paths.size() == 1 && java.nio.file.Files.exists(paths.get(0).resolve(
-                org.groundwork.storage.SqliteProjectStore.DATABASE))) {
-            // `groundwork open <project folder>` opens the project with its worklist.
-            mainWindow.projectActions().open(paths.get(0), org.groundwork.storage.SqliteProjectStore.Mode.READ_WRITE);
+        } else if (paths.size() == 1 && java.nio.file.Files.exists(org.groundwork.storage.SqliteProjectStore
+                .folderOf(paths.get(0)).resolve(org.groundwork.storage.SqliteProjectStore.DATABASE))) {
+            // `groundwork open <project folder or its project.groundwork>` opens the project with its worklist.
+            mainWindow.projectActions().open(org.groundwork.storage.SqliteProjectStore.folderOf(paths.get(0)),
+                    org.groundwork.storage.SqliteProjectStore.Mode.READ_WRITE);
         } else if (!paths.isEmpty()) {
             var task = mainWindow.imageActions().open(paths);
             if (screenshot != null) {

@@ -41,6 +41,8 @@ class MigrateCommandTest {
         assertFalse(err.toString().contains("hunter2") || out.toString().contains("hunter2"));
         assertEquals(2, run("migrate", folder.toString(), folder.toString()));
         assertTrue(err.toString().contains("already holds a project"), err.toString());
+        assertEquals(0, run("status", folder.resolve(SqliteProjectStore.DATABASE).toString()), err.toString());
+        assertTrue(out.toString().startsWith(folder + ": 1 case(s)"), "the database file names its project: " + out);
     }
 
     @Tag("servers")

@@ -96,12 +96,13 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     }
 
     /**
-     * Opens a project named by its folder or by a {@code postgresql://user@host:port/database}
+     * Opens a project named by its folder (or its {@value SqliteProjectStore#DATABASE} file) or by a
+     * {@code postgresql://user@host:port/database}
      * address (the password from {@link PasswordFile}).
      */
     public static ProjectStore open(String where, boolean readOnly) throws ProjectException {
         if (!PostgresLocation.isLocation(where)) {
-            return SqliteProjectStore.open(Path.of(where),
+            return SqliteProjectStore.open(SqliteProjectStore.folderOf(Path.of(where)),
                     readOnly ? SqliteProjectStore.Mode.READ_ONLY : SqliteProjectStore.Mode.READ_WRITE);
         }
         PostgresLocation at;

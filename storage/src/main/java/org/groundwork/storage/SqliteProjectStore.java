@@ -100,6 +100,13 @@ public final class SqliteProjectStore extends ProjectStore {
         }
     }
 
+    /** The project folder named by itself or by its database file ({@value #DATABASE}). */
+    public static Path folderOf(Path folderOrDatabase) {
+        boolean database = folderOrDatabase.getFileName() != null
+                && folderOrDatabase.getFileName().toString().equals(DATABASE) && Files.isRegularFile(folderOrDatabase);
+        return database ? folderOrDatabase.toAbsolutePath().getParent() : folderOrDatabase;
+    }
+
     /** Replaces a damaged database with the newest backup; returns the backup that was used. */
     /** The backup {@link #restoreLatestBackup} put in place, and the newer ones it skipped as damaged, with why. */
     public record Restored(Path backup, List<String> skipped) {
