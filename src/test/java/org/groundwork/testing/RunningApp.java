@@ -18,11 +18,14 @@ public final class RunningApp {
     private RunningApp() {
     }
 
-    /** A fresh application with default window layout; the stage is not showing before it starts. */
-    public static GroundworkApp start() throws Exception {
+    /**
+     * A fresh application with default window layout; the stage is not showing before it starts.
+     * {@code args} are what {@code groundwork open} passes it (files, a project, a shared project's address).
+     */
+    public static GroundworkApp start(String... args) throws Exception {
         WindowLayoutStore.forUser().clear();
         FxToolkit.setupStage(Stage::hide);
-        GroundworkApp app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class);
+        GroundworkApp app = (GroundworkApp) FxToolkit.setupApplication(GroundworkApp.class, args);
         WaitForAsyncUtils.waitForFxEvents();
         if (WATCHDOG != null && Boolean.getBoolean("groundwork.test.watchdog.verbose")) {
             WATCHDOG.drain().forEach(s -> System.err.println("STARTUP-STALL " + s.millis() + " ms\n  at " + s.stack()));

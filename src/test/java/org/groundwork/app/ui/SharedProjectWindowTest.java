@@ -87,9 +87,9 @@ class SharedProjectWindowTest {
             ProjectTransfer.copy(local, admin);
             TeamRoles.add(admin, "other", TeamRoles.Role.READER, "other-pw".toCharArray());
         }
-        app = RunningApp.start();
-        RunningApp.await(RunningApp.onFx(() -> app.mainWindow().projectActions().openShared(at.toString())));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#worklistCounts").startsWith("6 case(s)"));
+        app = RunningApp.start(at.toString()); // as `groundwork open postgresql://...` starts it
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#worklistCounts").startsWith("6 case(s)"));
+        assertEquals("shared", robot.lookup(".worklist .pane-title").queryAs(Label.class).getText());
         assertEquals("groundwork", CurrentUser.name(), "the signed-in user reads and edits");
         String before = text("#worklistCounts");
         int doneBefore = Integer.parseInt(before.replaceAll(".*case\\(s\\), (\\d+) done.*", "$1"));
