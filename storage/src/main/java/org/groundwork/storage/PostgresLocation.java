@@ -64,6 +64,15 @@ public record PostgresLocation(String host, int port, String database, String us
         return url.toString();
     }
 
+    /** The server and database as one file name: {@code host_port_database}, odd characters as '_'. */
+    public String fileName() {
+        return safe(host + "_" + port + "_" + database);
+    }
+
+    static String safe(String text) {
+        return text.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     @Override
     public String toString() {
         return SCHEME + "://" + user + "@" + host + ":" + port + "/" + database;

@@ -94,19 +94,12 @@ public final class PostgresProjectStore extends ProjectStore {
      */
     public static Path journalFolder() {
         String configured = System.getProperty("groundwork.journal");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("groundwork").resolve("journal");
+        return configured != null ? Path.of(configured) : UserFolders.data().resolve("journal");
     }
 
     /** One journal per server, database and user on this workstation. */
     static Path journalFile(PostgresLocation at) {
-        String name = (at.host() + "_" + at.port() + "_" + at.database() + "_" + at.user()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return journalFolder().resolve(name + ".journal");
+        return journalFolder().resolve(at.fileName() + "_" + PostgresLocation.safe(at.user()) + ".journal");
     }
 
     private static PostgresProjectStore open(PostgresLocation at, boolean readOnly, Protocol fallback,
@@ -181,8 +174,7 @@ public final class PostgresProjectStore extends ProjectStore {
     /** {@code projects/<server_port_database>} beside the {@link #journalFolder()}. */
     @Override
     public Path localFolder() {
-        String name = (location.host() + "_" + location.port() + "_" + location.database()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return journalFolder().resolveSibling("projects").resolve(name);
+        return journalFolder().resolveSibling("projects").resolve(location.fileName());
     }
 
     /**

@@ -30,6 +30,8 @@ import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.protocol.ProtocolException;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
+import org.groundwork.storage.dicomweb.PacsCache;
+import org.groundwork.storage.dicomweb.PacsImport;
 import org.groundwork.storage.internal.AnnotationJson;
 import org.groundwork.storage.internal.ProgressTable;
 import org.groundwork.storage.internal.ProjectDatabase;
@@ -69,13 +71,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
      */
     static Protocol protocolOf(Connection c, Path source, String name, boolean writable, Protocol fallback)
             throws SQLException, ProjectException {
-        String json = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT value FROM settings WHERE key = 'protocol'");
-             ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-                json = rs.getString(1);
-            }
-        }
+        String json = setting(c, "protocol").orElse(null);
         if (json == null) {
             if (writable) {
                 ProjectDatabase.update(c, "INSERT INTO settings(key, value) VALUES ('protocol', ?) ON CONFLICT DO NOTHING",
@@ -194,7 +190,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             }
             recent.remove(caseId); // it may have changed elsewhere: the next edit starts from what is read now
         } catch (SQLException e) {
-            throw readFailed("reading case " + caseId + "", e);
+            throw readFailed("reading case " + caseId, e);
         }
         return load(caseId).getOrDefault(caseId, CaseAnnotations.empty(caseId));
     }
@@ -280,9 +276,22 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         return all;
     }
 
+    /**
+     * The case's files where they are now. A PACS series whose folder is not on this workstation
+     * (a shared project's case imported on another) is looked for in this workstation's PACS cache;
+     * only one file per folder is looked at before that is asked, so a case whose files are all
+     * here costs no more than before.
+     */
     @Override
     public List<Path> imageFiles(long caseId) throws ProjectException {
-        return DataRoots.filesOfCase(this, caseId);
+        List<Path> files = DataRoots.filesOfCase(this, caseId);
+        Map<Path, Path> firstOfFolder = new LinkedHashMap<>();
+        files.forEach(f -> firstOfFolder.putIfAbsent(f.getParent(), f));
+        if (firstOfFolder.values().stream().allMatch(java.nio.file.Files::isRegularFile)) {
+            return files;
+        }
+        java.util.Set<String> series = PacsImport.seriesOf(this, caseId);
+        return series.isEmpty() ? files : new PacsCache(PacsCache.defaultRoot(), PacsCache.DEFAULT_LIMIT).locate(files, series);
     }
 
     /** The project's secret for export pseudonyms (written by migration 4; it never leaves the project). */
@@ -290,7 +299,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     public synchronized String pseudonymSecret() throws ProjectException {
         Optional<String> secret;
         try {
-            secret = readSetting("pseudonym_secret");
+            secret = setting(connection(), "pseudonym_secret");
         } catch (SQLException e) {
             throw explain(e);
         }
@@ -432,7 +441,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
                 }
             }
         } catch (SQLException e) {
-            throw readFailed("reading the PACS origin of case " + caseId + "", e);
+            throw readFailed("reading the PACS origin of case " + caseId, e);
         }
         return series;
     }
@@ -440,14 +449,14 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     @Override
     public synchronized Optional<String> setting(String key) {
         try {
-            return readSetting(key);
+            return setting(connection(), key);
         } catch (SQLException e) {
-            throw readFailed("reading setting " + key + "", e);
+            throw readFailed("reading setting " + key, e);
         }
     }
 
-    private Optional<String> readSetting(String key) throws SQLException {
-        try (PreparedStatement s = connection().prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+    private static Optional<String> setting(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             s.setString(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();

@@ -15,7 +15,7 @@ import org.groundwork.annotate.core.project.Edit;
  * on its input (the server is stopped meanwhile), then boxes the case forever, printing "ack N".
  * {@code pacs URL CASE DICOMWEB USER PASSWORD CACHE}: a second workstation of a shared project whose
  * case came from a PACS: holds the case, retrieves its series into its own cache, prints "ready N"
- * (N files it has), and after a line on its input boxes the case 30 times ("ack N"), waits until
+ * (N of the case's image files it finds here), and after a line on its input boxes the case 30 times ("ack N"), waits until
  * every edit is on the server and prints "done".
  */
 public final class ProjectChild {
@@ -68,6 +68,7 @@ public final class ProjectChild {
     }
 
     private static void secondWorkstation(String[] args) throws Exception {
+        System.setProperty("groundwork.pacs.cache", args[6]); // this workstation's own cache
         try (PostgresProjectStore shared = PostgresProjectStore.open(PostgresLocation.parse(args[1]), false,
                 java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(200))) {
             long caseId = Long.parseLong(args[2]);
@@ -81,8 +82,8 @@ public final class ProjectChild {
             shared.annotations(caseId);
             org.groundwork.storage.dicomweb.PacsImport.restoreMissing(shared, caseId, client, cache,
                     org.groundwork.viewer.core.LoadMonitor.NONE);
-            long here = org.groundwork.storage.dicomweb.PacsImport.localFiles(shared, caseId, cache).stream()
-                    .filter(java.nio.file.Files::isRegularFile).count();
+            // What every reader of the case's images (viewer, assist, export) is given on this workstation.
+            long here = shared.imageFiles(caseId).stream().filter(java.nio.file.Files::isRegularFile).count();
             System.out.println("ready " + here);
             System.out.flush();
             new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();

@@ -123,20 +123,41 @@ final class TeamBenchmark implements Callable<Integer> {
                 store.annotations(caseId);
             }
             for (int n = 0; n < WARM_UP + edits; n++) {
-                long caseId = mine.get(n % mine.size());
-                Box box = new Box(reader + "-" + n, caseId, "region", "label", new int[] {1, 2, n % 50},
-                        new int[] {30, 40, n % 50 + 5}, Provenance.human(reader, Instant.now()));
+                Edit box = box(reader, n, mine);
                 if (thinkMillis > 0) {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * thinkMillis + 1));
+                    pause(thinkMillis);
                 }
                 long start = System.nanoTime();
-                store.apply(new Edit.PutBox(box), reader);
+                store.apply(box, reader);
                 if (n >= WARM_UP) {
                     millis[n - WARM_UP] = (System.nanoTime() - start) / 1e6;
                 }
             }
         }
         return millis;
+    }
+
+    /** A reader's n-th edit: a box on the next of their cases, named {@code reader-n}. */
+    private static Edit box(String reader, int n, List<Long> mine) {
+        long caseId = mine.get(n % mine.size());
+        return new Edit.PutBox(new Box(reader + "-" + n, caseId, "region", "label", new int[] {1, 2, n % 50},
+                new int[] {30, 40, n % 50 + 5}, Provenance.human(reader, Instant.now())));
+    }
+
+    /** A reader's pause between edits: uniform from 0 to twice {@code meanMillis}. */
+    private static void pause(long meanMillis) throws InterruptedException {
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * meanMillis + 1));
+    }
+
+    /** The boxes on the server by the reader who made them (box ids are {@code reader-n}). */
+    private static Map<String, Integer> boxesByReader(PostgresProjectStore check) {
+        Map<String, Integer> found = new java.util.HashMap<>();
+        for (CaseAnnotations a : check.annotations().values()) {
+            for (Box b : a.boxes()) {
+                found.merge(b.id().substring(0, b.id().lastIndexOf('-')), 1, Integer::sum);
+            }
+        }
+        return found;
     }
 
     /** A scripted session through a server outage: every acknowledged edit must be on the server afterwards. */
@@ -151,7 +172,7 @@ final class TeamBenchmark implements Callable<Integer> {
         }
         int acknowledged = 0;
         int kept = 0;
-        java.util.Map<String, Integer> perReader = new java.util.HashMap<>();
+        Map<String, Integer> perReader = new java.util.HashMap<>();
         for (int r = 0; r < readers; r++) {
             int[] counts = results.get(r).get();
             perReader.put("reader-" + r, counts[0]);
@@ -161,13 +182,8 @@ final class TeamBenchmark implements Callable<Integer> {
         pool.shutdown();
         int lost = 0;
         try (PostgresProjectStore check = PostgresProjectStore.open(at, true, PostgresProjectStore.DEFAULT_LEASE)) {
-            java.util.Map<String, Integer> found = new java.util.HashMap<>();
-            for (CaseAnnotations a : check.annotations().values()) {
-                for (Box b : a.boxes()) {
-                    found.merge(b.id().substring(0, b.id().lastIndexOf('-')), 1, Integer::sum);
-                }
-            }
-            for (java.util.Map.Entry<String, Integer> e : perReader.entrySet()) {
+            Map<String, Integer> found = boxesByReader(check);
+            for (Map.Entry<String, Integer> e : perReader.entrySet()) {
                 lost += Math.max(0, e.getValue() - found.getOrDefault(e.getKey(), 0));
             }
         }
@@ -187,10 +203,8 @@ final class TeamBenchmark implements Callable<Integer> {
                 store.annotations(caseId);
             }
             for (int n = 0; System.nanoTime() < end; n++) {
-                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * Math.max(1, thinkMillis) + 1));
-                long caseId = mine.get(n % mine.size());
-                store.apply(new Edit.PutBox(new Box(reader + "-" + n, caseId, "region", "label", new int[] {1, 2, n % 50},
-                        new int[] {30, 40, n % 50 + 5}, Provenance.human(reader, Instant.now()))), reader);
+                pause(Math.max(1, thinkMillis));
+                store.apply(box(reader, n, mine), reader);
                 acknowledged++;
                 if (!store.sync().online()) {
                     kept++;
@@ -214,14 +228,9 @@ final class TeamBenchmark implements Callable<Integer> {
         int doubled = 0;
         try (PostgresProjectStore check = PostgresProjectStore.open(at, true, PostgresProjectStore.DEFAULT_LEASE)) {
             Map<String, Integer> audit = check.summary().editsByUser();
-            int[] boxes = new int[readers];
-            for (CaseAnnotations a : check.annotations().values()) {
-                for (Box b : a.boxes()) {
-                    boxes[Integer.parseInt(b.id().substring("reader-".length(), b.id().indexOf('-', 7)))]++;
-                }
-            }
+            Map<String, Integer> boxes = boxesByReader(check);
             for (int r = 0; r < readers; r++) {
-                lost += Math.max(0, expected - boxes[r]);
+                lost += Math.max(0, expected - boxes.getOrDefault("reader-" + r, 0));
                 doubled += Math.max(0, audit.getOrDefault("reader-" + r, 0) - expected);
             }
         }

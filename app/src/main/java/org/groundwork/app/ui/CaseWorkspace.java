@@ -134,8 +134,7 @@ public final class CaseWorkspace {
         String server = remote.get(0).server();
         var client = pacs.client().filter(p -> p.server().root().toString().equals(server));
         if (client.isEmpty()) {
-            boolean missing = org.groundwork.storage.dicomweb.PacsImport.localFiles(store, c.id(), pacs.cache()).stream()
-                    .anyMatch(f -> !java.nio.file.Files.isRegularFile(f));
+            boolean missing = store.imageFiles(c.id()).stream().anyMatch(f -> !java.nio.file.Files.isRegularFile(f));
             return missing ? "This case's images are on " + server + ": sign in with File → Open from PACS… and open "
                     + "the case again." : null;
         }
@@ -174,8 +173,7 @@ public final class CaseWorkspace {
             // Blind reading: a reader sees only their own answers until an adjudicator opens the case.
             boolean blind = !adjudicating.get() && Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false"));
             String note = restoreFromPacs(store, c);
-            List<Path> files = org.groundwork.storage.dicomweb.PacsImport.localFiles(store, c.id(), pacs.cache());
-            return new Opened(files, blind ? all.readBy(CurrentUser.name()) : all, note, heldElsewhere);
+            return new Opened(store.imageFiles(c.id()), blind ? all.readBy(CurrentUser.name()) : all, note, heldElsewhere);
         });
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();

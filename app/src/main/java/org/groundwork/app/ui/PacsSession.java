@@ -18,9 +18,7 @@ final class PacsSession {
 
     /** The cache under the user's cache folder, unless {@code groundwork.pacs.cache} names another. */
     static PacsSession forUser() {
-        String folder = System.getProperty("groundwork.pacs.cache");
-        return new PacsSession(new PacsCache(folder != null ? java.nio.file.Path.of(folder) : PacsCache.defaultRoot(),
-                PacsCache.DEFAULT_LIMIT));
+        return new PacsSession(new PacsCache(PacsCache.defaultRoot(), PacsCache.DEFAULT_LIMIT));
     }
 
     void connected(DicomWebClient signedIn) {

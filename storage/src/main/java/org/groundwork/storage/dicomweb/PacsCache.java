@@ -29,11 +29,26 @@ public final class PacsCache {
         this.limitBytes = limitBytes;
     }
 
-    /** {@code ~/.cache/groundwork/pacs} (or {@code $XDG_CACHE_HOME/groundwork/pacs}). */
+    /**
+     * The folder the system property {@code groundwork.pacs.cache} names, else
+     * {@code ~/.cache/groundwork/pacs} (or {@code $XDG_CACHE_HOME/groundwork/pacs}).
+     */
     public static Path defaultRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("groundwork").resolve("pacs");
+        String configured = System.getProperty("groundwork.pacs.cache");
+        return configured != null ? Path.of(configured) : org.groundwork.storage.UserFolders.cache().resolve("pacs");
+    }
+
+    /**
+     * The files as this workstation has them. A PACS series is imported as a cache folder named by
+     * its Series Instance UID: a file that is not where the project says, in a folder named by one
+     * of {@code seriesUids}, is taken from this cache instead.
+     */
+    public List<Path> locate(List<Path> files, java.util.Set<String> seriesUids) {
+        return files.stream().map(f -> {
+            String folder = f.getParent() == null || f.getParent().getFileName() == null ? ""
+                    : f.getParent().getFileName().toString();
+            return Files.isRegularFile(f) || !seriesUids.contains(folder) ? f : folderOf(folder).resolve(f.getFileName());
+        }).toList();
     }
 
     public Path root() {

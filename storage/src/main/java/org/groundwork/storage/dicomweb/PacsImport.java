@@ -63,30 +63,22 @@ public final class PacsImport {
         return new Result(report, cases, evicted);
     }
 
-    /**
-     * The case's image files as this workstation has them. Each PACS series was imported as a cache
-     * folder named by its Series Instance UID; a file whose folder is not here is looked for in this
-     * workstation's cache, so that a shared project's case opens on every workstation without the
-     * project being changed for it.
-     */
+    /** The case's image files as this workstation has them, its PACS series looked for in {@code cache}. */
     public static List<Path> localFiles(ProjectStore store, long caseId, PacsCache cache) throws ProjectException {
-        List<Path> files = store.imageFiles(caseId);
-        Set<String> remote = store.remoteSeries(caseId).stream().map(ProjectStore.RemoteSeries::seriesUid)
+        return cache.locate(store.imageFiles(caseId), seriesOf(store, caseId));
+    }
+
+    /** The Series Instance UIDs a case's images were retrieved from; empty for images imported from files. */
+    public static Set<String> seriesOf(ProjectStore store, long caseId) {
+        return store.remoteSeries(caseId).stream().map(ProjectStore.RemoteSeries::seriesUid)
                 .collect(java.util.stream.Collectors.toSet());
-        if (remote.isEmpty()) {
-            return files;
-        }
-        return files.stream().map(f -> {
-            String folder = f.getParent() == null || f.getParent().getFileName() == null ? ""
-                    : f.getParent().getFileName().toString();
-            return Files.isRegularFile(f) || !remote.contains(folder) ? f : cache.folderOf(folder).resolve(f.getFileName());
-        }).toList();
     }
 
     /**
      * Retrieves a case's PACS series again where its files are missing here, into this
      * workstation's cache. A project in a folder is then pointed at the cache for good; a shared
-     * project is left as it is (each workstation finds the files in its own cache, see {@link #localFiles}).
+     * project is left as it is (each workstation finds the files in its own cache, see
+     * {@link ProjectStore#imageFiles}).
      *
      * @return whether anything was retrieved
      */
@@ -107,8 +99,8 @@ public final class PacsImport {
             return true;
         }
         // Each series was imported as its own data root, the cache folder named by its UID with the
-        // instances directly in it: the folder of the case's files is that root. Point it here.
-        List<Path> files = store.imageFiles(caseId);
+        // instances directly in it: the folder of the case's files, as the project records them, is that root.
+        List<Path> files = DataRoots.filesOfCase(store, caseId);
         for (Path root : new java.util.LinkedHashSet<>(files.stream().map(Path::getParent).toList())) {
             for (ProjectStore.RemoteSeries r : remote) {
                 Path local = cache.folderOf(r.seriesUid()).toAbsolutePath().normalize();
