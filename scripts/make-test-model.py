@@ -70,19 +70,34 @@ class Extent(torch.nn.Module):
         return torch.cat([low, high]).float().reshape(1, 1, 6)
 
 
-def write_extent_model(out, spacing):
+def save_model(out, module, name, spacing, output, licence="CC0-1.0; made by scripts/make-test-model.py"):
+    """Writes a model folder as Groundwork reads it: the scripted module and its descriptor."""
     out.mkdir(parents=True, exist_ok=True)
-    torch.jit.script(Extent()).save(str(out / "model.pt"))
+    torch.jit.script(module).save(str(out / "model.pt"))
     descriptor = {
         "format": "groundwork-torchscript/1",
-        "name": "knee-extent-test",
+        "name": name,
         "file": "model.pt",
         "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
-        "licence": "CC0-1.0; made by scripts/make-test-model.py",
-        "input": {"axes": "ijk", "spacing_mm": spacing, "patch": [64, 64, 32], "normalisation": "percentile-99.5"},
-        "output": {"kind": "boxes", "labels": {"1": "knee"}},
+        "licence": licence,
+        "input": {
+            "axes": "ijk",
+            "spacing_mm": spacing,
+            "patch": [64, 64, 32],  # inference windows: the whole phantom grid, so the network sees the knee
+            "normalisation": "percentile-99.5",
+        },
+        "output": output,
     }
     (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+
+
+def labelmap():
+    """The output of a network that scores every voxel for each knee class."""
+    return {"kind": "labelmap", "labels": {str(c): name for c, name in enumerate(CLASSES) if c > 0}}
+
+
+def write_extent_model(out, spacing):
+    save_model(out, Extent(), "knee-extent-test", spacing, {"kind": "boxes", "labels": {"1": "knee"}})
 
 
 class NotANumber(torch.nn.Module):
@@ -93,18 +108,7 @@ class NotANumber(torch.nn.Module):
 
 
 def write_nan_model(out, spacing):
-    out.mkdir(parents=True, exist_ok=True)
-    torch.jit.script(NotANumber()).save(str(out / "model.pt"))
-    descriptor = {
-        "format": "groundwork-torchscript/1",
-        "name": "nan-test",
-        "file": "model.pt",
-        "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
-        "licence": "CC0-1.0; made by scripts/make-test-model.py",
-        "input": {"axes": "ijk", "spacing_mm": spacing, "patch": [64, 64, 32], "normalisation": "percentile-99.5"},
-        "output": {"kind": "labelmap", "labels": {str(c): name for c, name in enumerate(CLASSES) if c > 0}},
-    }
-    (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+    save_model(out, NotANumber(), "nan-test", spacing, labelmap())
 
 
 def main():
@@ -140,27 +144,9 @@ def main():
                 both = np.logical_and(predicted == c, labels[n] == c).sum()
                 either = np.logical_or(predicted == c, labels[n] == c).sum()
                 print(f"held-out knee {n + 1}: {CLASSES[c]} Dice-like IoU {both / max(1, either):.3f}")
-    out.mkdir(parents=True, exist_ok=True)
-    torch.jit.script(net).save(str(out / "model.pt"))
+    save_model(out, net, "knee-bones-test", spacing, labelmap(),
+               licence="CC0-1.0; made by scripts/make-test-model.py from Groundwork's phantom knees")
     torch.save(net.state_dict(), str(out / "pickle.pt"))
-    descriptor = {
-        "format": "groundwork-torchscript/1",
-        "name": "knee-bones-test",
-        "file": "model.pt",
-        "sha256": hashlib.sha256((out / "model.pt").read_bytes()).hexdigest(),
-        "licence": "CC0-1.0; made by scripts/make-test-model.py from Groundwork's phantom knees",
-        "input": {
-            "axes": "ijk",
-            "spacing_mm": spacing,
-            "patch": [64, 64, 32],  # inference windows: the whole phantom grid, so the network sees the knee
-            "normalisation": "percentile-99.5",
-        },
-        "output": {
-            "kind": "labelmap",
-            "labels": {str(c): name for c, name in enumerate(CLASSES) if c > 0},
-        },
-    }
-    (out / "descriptor.json").write_text(json.dumps(descriptor, indent=2) + "\n")
     print("wrote", out / "model.pt", (out / "model.pt").stat().st_size, "bytes")
     write_extent_model(out.parent / "knee-extent-test", spacing)
     write_nan_model(out.parent / "nan-test", spacing)
