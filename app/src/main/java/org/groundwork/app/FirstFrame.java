@@ -21,6 +21,7 @@ final class FirstFrame {
 
     static void screenshotThenQuit(MainWindow window, Task<?> opening, Path png, IntConsumer exitStatus) {
         exitStatus.accept(1);
+        reportFirstImage(window);
         // A small series may have loaded already: look at the state now, and at every change.
         opening.stateProperty().addListener((obs, old, state) -> whenDone(state, window, png, exitStatus));
         whenDone(opening.getState(), window, png, exitStatus);
@@ -46,6 +47,27 @@ final class FirstFrame {
         }
     }
 
+    /**
+     * Prints when the first image reaches the screen: the first pulse after a view has been handed
+     * its first frame, which is usually the middle slice while the rest of the series still decodes.
+     */
+    private static void reportFirstImage(MainWindow window) {
+        SliceView view = window.viewer().views().get(0);
+        view.framesShownProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                view.framesShownProperty().removeListener(this);
+                javafx.scene.Scene scene = window.stage().getScene();
+                Runnable[] atPulse = {null};
+                atPulse[0] = () -> {
+                    scene.removePostLayoutPulseListener(atPulse[0]);
+                    System.err.println("first image on screen " + sinceLaunch() + " ms after the JVM started");
+                };
+                scene.addPostLayoutPulseListener(atPulse[0]);
+            }
+        });
+    }
+
     /** Milliseconds since the JVM started. */
     static long sinceLaunch() {
         return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -58,7 +80,7 @@ final class FirstFrame {
             return; // several frames may arrive before the application has quit
         }
         written = true;
-        System.err.println("first image on screen " + sinceLaunch() + " ms after the JVM started");
+        System.err.println("series loaded and drawn " + sinceLaunch() + " ms after the JVM started");
         WritableImage shot = window.stage().getScene().snapshot(null);
         int w = (int) shot.getWidth(), h = (int) shot.getHeight();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -31,6 +31,18 @@ class GroundworkCommandTest {
     }
 
     @Test
+    void openIsParsedByItsOwnCommandAndStillListedAndExplained() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().lines().anyMatch(l -> l.trim().startsWith("open ")), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("open", "--help"));
+        assertTrue(out.toString().startsWith("Usage: groundwork open [-hV] [--screenshot=PNG] PATH..."), out.toString());
+        assertEquals(GroundworkCommand.EXIT_BAD_INPUT, run("open"));
+        assertTrue(err.toString().contains("Missing required parameter: 'PATH'"), err.toString());
+        assertTrue(err.toString().contains("Usage: groundwork open"), err.toString());
+    }
+
+    @Test
     void unknownCommandIsAUsageErrorWithStatusTwo() {
         assertEquals(GroundworkCommand.EXIT_BAD_INPUT, run("frobnicate"));
         assertTrue(err.toString().contains("frobnicate"), err.toString());

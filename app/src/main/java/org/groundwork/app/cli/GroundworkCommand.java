@@ -37,7 +37,11 @@ public final class GroundworkCommand implements Runnable {
 
     /** Runs the CLI writing to the given streams; used by tests. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new GroundworkCommand());
+        // `groundwork open` starts the workstation. It is parsed by its own command alone, which spares
+        // the start the model of every other subcommand (about a tenth of a second).
+        boolean open = args.length > 0 && args[0].equals("open");
+        CommandLine commandLine = open ? new CommandLine(new OpenCommand()).setCommandName("groundwork open")
+                : new CommandLine(new GroundworkCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -45,7 +49,7 @@ public final class GroundworkCommand implements Runnable {
             exception.printStackTrace(cmd.getErr());
             return EXIT_INTERNAL_ERROR;
         });
-        int status = commandLine.execute(args);
+        int status = commandLine.execute(open ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
         out.flush();
         err.flush();
         return status;
