@@ -73,4 +73,17 @@ public final class RunningApp {
         System.clearProperty(org.groundwork.app.demo.DemoProject.GRID_PROPERTY);
     }
 
+
+    /** The patient point at the centre of the half-open voxel box [min, max) of the volume on screen. */
+    public static double[] centre(GroundworkApp app, int[] min, int[] max) {
+        org.groundwork.viewer.core.Volume v = app.mainWindow().viewer().volumeProperty().get();
+        return v.voxelToLps().apply((min[0] + max[0] - 1) / 2.0, (min[1] + max[1] - 1) / 2.0, (min[2] + max[2] - 1) / 2.0);
+    }
+
+    /** Moves the linked cursor to the centre of the voxel box [min, max), so that every view cuts it. */
+    public static void centreOn(GroundworkApp app, int[] min, int[] max) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().viewer().crosshairProperty()
+                .set(centre(app, min, max))));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

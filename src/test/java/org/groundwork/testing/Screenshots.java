@@ -16,6 +16,21 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** Pixels of exactly this colour (CSS form, "#19b2b3") in what the node shows. */
+    public static int pixels(javafx.scene.Node node, String colour) {
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)));
+        javafx.scene.paint.Color wanted = javafx.scene.paint.Color.web(colour);
+        int count = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int x = 0; x < (int) image.getWidth(); x++) {
+                if (image.getPixelReader().getColor(x, y).equals(wanted)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
     public static Path write(Scene scene, String name) {
         WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
         Path file = Paths.get("target", "screenshots", name + ".png");

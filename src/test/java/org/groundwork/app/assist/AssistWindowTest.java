@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Provenance;
@@ -283,16 +282,11 @@ class AssistWindowTest {
 
     /** Moves the linked cursor to the proposal's centre, so that every view cuts it. */
     private void centreOn(Suggestion s) {
-        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().viewer().crosshairProperty()
-                .set(centre(s))));
-        WaitForAsyncUtils.waitForFxEvents();
+        RunningApp.centreOn(app, s.min(), s.max());
     }
 
     private double[] centre(Suggestion s) {
-        Volume v = app.mainWindow().viewer().volumeProperty().get();
-        int[] min = s.min();
-        int[] max = s.max();
-        return v.voxelToLps().apply((min[0] + max[0] - 1) / 2.0, (min[1] + max[1] - 1) / 2.0, (min[2] + max[2] - 1) / 2.0);
+        return RunningApp.centre(app, s.min(), s.max());
     }
 
     private Point2D screenPoint(SliceView view, Suggestion s) {
@@ -302,17 +296,6 @@ class AssistWindowTest {
 
     /** Pixels of exactly this colour in what the view shows. */
     private static int pixels(SliceView view, String colour) {
-        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> view.snapshot(null, null)));
-        int wanted = javafx.scene.paint.Color.web(colour).hashCode();
-        int count = 0;
-        for (int y = 0; y < (int) image.getHeight(); y++) {
-            for (int x = 0; x < (int) image.getWidth(); x++) {
-                if (image.getPixelReader().getColor(x, y).hashCode() == wanted
-                        && image.getPixelReader().getColor(x, y).equals(javafx.scene.paint.Color.web(colour))) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return Screenshots.pixels(view, colour);
     }
 }

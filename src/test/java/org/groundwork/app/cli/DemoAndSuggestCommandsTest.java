@@ -119,6 +119,24 @@ class DemoAndSuggestCommandsTest {
         assertEquals(0, run("suggest", project.toString(), "--model", own.toString(), "--cases", "3"), err.toString());
         assertTrue(out.toString().contains("3 pending suggestion(s) for 1 case(s) from knee-bones-test"), out.toString());
         assertTrue(out.toString().contains("case 3  femur "), out.toString());
+
+        // A case dealt to two readers gets a set of proposals for each: what one does with a proposal is
+        // part of their own reading, which the other does not see while reading blind.
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            store.assignReaders(java.util.Map.of(3L, List.of("dr.a", "dr.b")));
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("suggest", project.toString(), "--model", own.toString(), "--cases", "3"), err.toString());
+        assertTrue(out.toString().contains("6 pending suggestion(s) for 1 case(s) from knee-bones-test"), out.toString());
+        assertTrue(out.toString().contains("for dr.a") && out.toString().contains("for dr.b"), out.toString());
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            var all = store.annotations(3);
+            for (String reader : List.of("dr.a", "dr.b")) {
+                List<Suggestion> own3 = all.readBy(reader).suggestions();
+                assertEquals(3, own3.size(), reader + " sees their own three and no one else's: " + own3);
+                assertTrue(own3.stream().allMatch(s -> s.reader().equals(reader)), own3.toString());
+            }
+        }
     }
 
     @Test

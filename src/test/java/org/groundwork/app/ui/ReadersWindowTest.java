@@ -179,6 +179,33 @@ class ReadersWindowTest {
                 .filter(t -> t != null && t.contains(": ")).map(t -> t.substring(t.lastIndexOf(": ") + 2)).sorted().toList();
     }
 
+    @Test
+    void aBlindReaderSeesOnlyTheModelProposalsMadeForThemNotAnotherReaders() throws Exception {
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        MainWindow w = app.mainWindow();
+        RunningApp.await(RunningApp.onFx(() -> w.reading().apply(new ReadingActions.Setup(List.of("dr.a", "dr.b"), 2, true, true))));
+        CaseRecord third = w.worklist().shownCases().get(2);
+        switchTo("dr.a", third);
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.G);
+        var proposals = w.assistActions().proposals();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !proposals.pending().isEmpty());
+        org.groundwork.annotate.core.project.Suggestion acl = proposals.pending().stream()
+                .filter(s -> s.regionId().equals("acl")).findFirst().orElseThrow();
+        assertEquals("dr.a", acl.reader());
+        var sagittal = w.viewer().view(org.groundwork.viewer.core.render.Plane.SAGITTAL);
+        String aclColour = org.groundwork.annotate.core.protocol.ProtocolReader.builtIn("knee-mri").regions().stream()
+                .filter(r -> r.id().equals("acl")).findFirst().orElseThrow().colour();
+        RunningApp.centreOn(app, acl.min(), acl.max());
+        assertTrue(Screenshots.pixels(sagittal, aclColour) > 0, "dr.a sees the ACL proposal made for them");
+
+        switchTo("dr.b", third);
+        RunningApp.centreOn(app, acl.min(), acl.max());
+        assertTrue(proposals.pending().isEmpty(), "dr.a's proposals are part of dr.a's reading");
+        assertEquals(0, Screenshots.pixels(sagittal, aclColour), "nothing of dr.a's ACL proposal is drawn for dr.b");
+    }
+
     private void switchTo(String reader, CaseRecord c) throws Exception {
         MainWindow w = app.mainWindow();
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> w.reading().readAs(reader)));

@@ -170,7 +170,10 @@ class PostgresProjectStoreTest {
         }
     }
 
-    /** One reader's complete answer to case {@code id}, as Groundwork writes it. */
+    /**
+     * One reader's complete answer to case {@code id}, as Groundwork writes it, with a model proposal
+     * made for them and revealed after they drew their own box (which the proposal's row then keeps).
+     */
     private static void answer(PostgresProjectStore store, long id, String reader) throws ProjectException {
         Provenance p = Provenance.human(reader, Instant.EPOCH);
         String q = "q-" + reader;
@@ -181,6 +184,10 @@ class PostgresProjectStoreTest {
         store.apply(new Edit.PutStep(id, new ReasoningStep("s-" + reader, q, "look", null, p), 0), reader);
         store.apply(new Edit.SetGrade(id, new Grade(q, "Size of lesion", 1, p)), reader);
         store.apply(new Edit.SetGrade(id, new Grade(q, "Depth of lesion", 0, p)), reader);
+        store.apply(new Edit.AddSuggestions(id, List.of(org.groundwork.annotate.core.project.Suggestion.pending(
+                "p-" + reader, id, "femur-medial-central", new int[3], new int[] {3, 3, 3}, 0.5, "atlas-prior", "h",
+                10, Instant.EPOCH, reader))), reader);
+        store.apply(new Edit.RevealSuggestion(id, "p-" + reader, new int[] {0, 0, 0, 2, 2, 2}), reader);
     }
 
     @Test
@@ -211,6 +218,9 @@ class PostgresProjectStoreTest {
             answer(bob, id, "bob");
             assertEquals(List.of("q-alice"), alice.annotations(id).questions().stream().map(Question::id).toList());
             assertEquals(List.of("q-bob"), bob.annotations(id).questions().stream().map(Question::id).toList());
+            assertEquals(List.of("p-alice"), alice.annotations(id).suggestions().stream()
+                    .map(org.groundwork.annotate.core.project.Suggestion::id).toList(), "bob's proposal is bob's reading");
+            assertEquals(2, carol.annotations(id).suggestions().size());
             assertEquals(java.util.Set.of("q-alice", "q-bob"),
                     carol.annotations(id).questions().stream().map(Question::id).collect(java.util.stream.Collectors.toSet()));
             ProjectException impersonated = assertThrows(ProjectException.class, () -> alice.apply(new Edit.PutBox(
@@ -233,6 +243,11 @@ class PostgresProjectStoreTest {
                         assertEquals(0, rs.getInt(1), table + " shows another reader's rows");
                     }
                 }
+                try (var rs = s.executeQuery("SELECT count(*) FROM suggestions WHERE reader <> 'alice'")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "bob's proposal, with the box he drew, is readable");
+                }
+                assertEquals(0, s.executeUpdate("UPDATE suggestions SET fate = 'REJECTED' WHERE id = 'p-bob'"));
                 try (var rs = s.executeQuery("SELECT count(*) FROM audit_log WHERE payload LIKE '%q-bob%'")) {
                     rs.next();
                     assertEquals(0, rs.getInt(1), "bob's edits are readable in the audit log");
@@ -242,7 +257,9 @@ class PostgresProjectStoreTest {
                 for (String attack : List.of("ALTER TABLE questions DISABLE ROW LEVEL SECURITY",
                         "DROP POLICY own_answers ON questions", "SET ROLE groundwork_adjudicator",
                         "INSERT INTO questions(id, case_id, text, author, created_at) VALUES ('x', " + id
-                                + ", '?', 'bob', '2026-01-01T00:00:00Z')")) {
+                                + ", '?', 'bob', '2026-01-01T00:00:00Z')",
+                        "INSERT INTO suggestions(id, case_id, model_id, model_hash, payload, reader) VALUES ('y', " + id
+                                + ", 'm', 'h', '[0,0,0,1,1,1]', 'bob')")) {
                     assertThrows(java.sql.SQLException.class, () -> s.execute(attack), attack);
                 }
             }

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Model proposals as edits: stored pending, decided, undone, and read back exactly. */
 class SuggestionStoreTest {
+    private static final String READER = "dr.a";
+
     @TempDir
     Path tmp;
 
     private static Suggestion proposal(String id, long caseId, String region, int shift) {
         return Suggestion.pending(id, caseId, region, new int[] {1 + shift, 2, 3}, new int[] {10 + shift, 20, 30},
-                0.625, "atlas-prior", "9f".repeat(32), 42, Instant.parse("2026-11-30T10:00:0" + shift + "Z"));
+                0.625, "atlas-prior", "9f".repeat(32), 42, Instant.parse("2026-11-30T10:00:0" + shift + "Z"), READER);
     }
 
     @Test
@@ -111,5 +113,43 @@ class SuggestionStoreTest {
                     List.of(proposal("s1", caseId, "acl", 0), proposal("s2", caseId + 99, "acl", 1))), "dr.a"));
             assertTrue(store.annotations(caseId).suggestions().isEmpty());
         }
+    }
+
+    @Test
+    void aProposalIsShownOnlyToItsReaderAndOneFromBeforeBelongsToWhoeverRevealsItFirst() throws Exception {
+        Path project = TestProjects.withOneCase(tmp);
+        long caseId;
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            caseId = store.cases().get(0).id();
+            Suggestion forB = Suggestion.pending("s2", caseId, "pcl", new int[] {1, 2, 3}, new int[] {4, 5, 6}, 0.5,
+                    "atlas-prior", "9f".repeat(32), 42, Instant.parse("2026-11-30T10:00:05Z"), "dr.b");
+            store.apply(new Edit.AddSuggestions(caseId, List.of(proposal("s1", caseId, "acl", 0))), "dr.a");
+            store.apply(new Edit.AddSuggestions(caseId, List.of(forB)), "dr.b");
+            store.apply(new Edit.RevealSuggestion(caseId, "s2", new int[] {7, 7, 7, 9, 9, 9}), "dr.b");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve(SqliteProjectStore.DATABASE))) {
+            // A proposal stored before proposals were kept per reader.
+            c.createStatement().executeUpdate("INSERT INTO suggestions(id, case_id, model_id, model_hash, payload, "
+                    + "region_id, confidence, latency_ms, created_at) VALUES ('s0', " + caseId + ", 'atlas-prior', "
+                    + "'h', '[1,1,1,2,2,2]', 'mcl', 0.4, 10, '2026-11-29T10:00:00Z')");
+        }
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            CaseAnnotations all = store.annotations(caseId);
+            assertEquals(List.of("s0", "s1", "s2"), all.suggestions().stream().map(Suggestion::id).toList(),
+                    "a project's whole record keeps every proposal");
+            assertEquals(List.of("s0", "s1"), ids(all.readBy("dr.a")), "dr.b's proposal and the box drawn before it stay dr.b's");
+            assertEquals(List.of("s0", "s2"), ids(all.readBy("dr.b")));
+            assertEquals("dr.b", all.suggestion("s2").orElseThrow().reader());
+            assertNull(all.suggestion("s0").orElseThrow().reader());
+
+            store.apply(new Edit.RevealSuggestion(caseId, "s0", new int[] {1, 1, 1, 3, 3, 3}), "dr.b");
+            CaseAnnotations after = store.annotations(caseId);
+            assertEquals(List.of("s1"), ids(after.readBy("dr.a")), "revealed by dr.b, the old proposal is dr.b's");
+            assertEquals(List.of("s0", "s2"), ids(after.readBy("dr.b")));
+        }
+    }
+
+    private static List<String> ids(CaseAnnotations a) {
+        return a.suggestions().stream().map(Suggestion::id).toList();
     }
 }

@@ -67,7 +67,9 @@ public final class ProjectAssist {
 
     /**
      * Trains a model with {@code factory} on every annotated case but the targets, then stores its
-     * proposals for the targets as pending suggestions (one edit per case, so each can be undone).
+     * proposals for the targets as pending suggestions (one edit per case, so each can be undone):
+     * one set for each reader the case is dealt to (a proposal and what becomes of it belong to one
+     * reader's reading), or for {@code user} when it is dealt to nobody.
      */
     public List<CaseSuggestions> suggest(String modelName, List<CaseRecord> targets, Set<String> regions,
                                          String user, LoadMonitor monitor)
@@ -75,13 +77,20 @@ public final class ProjectAssist {
         Set<Long> targetIds = new LinkedHashSet<>();
         targets.forEach(t -> targetIds.add(t.id()));
         SuggestionModel model = model(modelName, targetIds, monitor);
+        Map<Long, List<String>> dealt = store.readerAssignments();
         List<CaseSuggestions> results = new ArrayList<>();
         try {
             for (int n = 0; n < targets.size(); n++) {
                 CaseRecord target = targets.get(n);
                 monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
                         + targets.size() + ")");
-                List<Suggestion> suggestions = propose(model, target, regions, monitor);
+                List<String> readers = dealt.getOrDefault(target.id(), List.of());
+                List<Suggestion> proposed = propose(model, target, regions, readers.isEmpty() ? user : readers.get(0),
+                        monitor);
+                List<Suggestion> suggestions = new ArrayList<>(proposed);
+                for (String other : readers.stream().skip(1).toList()) {
+                    proposed.forEach(s -> suggestions.add(s.forReader(UUID.randomUUID().toString(), other)));
+                }
                 store.apply(new Edit.AddSuggestions(target.id(), suggestions), user);
                 results.add(new CaseSuggestions(target, suggestions));
             }
@@ -128,20 +137,23 @@ public final class ProjectAssist {
         return new ProjectModels(store.localFolder(), this, clock);
     }
 
-    /** The model's proposals for a case as pending suggestions, not stored (all regions it knows when none are named). */
-    public List<Suggestion> propose(SuggestionModel model, CaseRecord target, Set<String> regions, LoadMonitor monitor)
-            throws AssistException, ProjectException, BadInputException {
-        return propose(model, target.id(), volume(target), regions, monitor);
+    /**
+     * The model's proposals for a case as pending suggestions for {@code reader}, not stored (all
+     * regions it knows when none are named).
+     */
+    public List<Suggestion> propose(SuggestionModel model, CaseRecord target, Set<String> regions, String reader,
+                                    LoadMonitor monitor) throws AssistException, ProjectException, BadInputException {
+        return propose(model, target.id(), volume(target), regions, reader, monitor);
     }
 
-    /** As {@link #propose(SuggestionModel, CaseRecord, Set, LoadMonitor)} on the case's volume already loaded. */
+    /** As {@link #propose(SuggestionModel, CaseRecord, Set, String, LoadMonitor)} on the case's volume already loaded. */
     public List<Suggestion> propose(SuggestionModel model, long caseId, Volume volume, Set<String> regions,
-                                    LoadMonitor monitor) throws AssistException {
+                                    String reader, LoadMonitor monitor) throws AssistException {
         List<Suggestion> suggestions = new ArrayList<>();
         for (Proposal p : model.suggest(volume, regions.isEmpty() ? model.regions() : regions, monitor)) {
             suggestions.add(Suggestion.pending(UUID.randomUUID().toString(), caseId, p.box().regionId(),
                     p.box().min(), p.box().max(), p.confidence(), p.modelId(), p.modelHash(), p.latencyMillis(),
-                    clock.instant()));
+                    clock.instant(), reader));
         }
         return suggestions;
     }

@@ -79,8 +79,9 @@ final class SuggestCommand implements Callable<Integer> {
             int stored = 0;
             for (ProjectAssist.CaseSuggestions r : results) {
                 for (Suggestion s : r.suggestions()) {
-                    out.printf(Locale.ROOT, "case %d  %-32s %s..%s  confidence %.2f%n", r.record().id(), s.regionId(),
-                            java.util.Arrays.toString(s.min()), java.util.Arrays.toString(s.max()), s.confidence());
+                    out.printf(Locale.ROOT, "case %d  %-32s %s..%s  confidence %.2f  for %s%n", r.record().id(),
+                            s.regionId(), java.util.Arrays.toString(s.min()), java.util.Arrays.toString(s.max()),
+                            s.confidence(), s.reader());
                     stored++;
                 }
             }

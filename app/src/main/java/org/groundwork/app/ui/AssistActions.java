@@ -16,6 +16,7 @@ import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.Question;
 import org.groundwork.annotate.core.project.Suggestion;
 import org.groundwork.annotate.fx.box.ProposalTools;
+import org.groundwork.app.CurrentUser;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.assist.learn.BoxLearner;
@@ -165,7 +166,7 @@ public final class AssistActions {
                         : assist.model(AtlasPrior.ID, Set.of(open.id()), monitor());
                 updateMessage("Suggesting boxes for case " + open.id() + "…");
                 try {
-                    return assist.propose(model, open.id(), volume, regions, monitor());
+                    return assist.propose(model, open.id(), volume, regions, CurrentUser.name(), monitor());
                 } finally {
                     if (model instanceof AutoCloseable closeable) {
                         closeable.close();

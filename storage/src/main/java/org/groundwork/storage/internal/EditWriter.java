@@ -138,7 +138,7 @@ final class EditWriter {
         } else if (edit instanceof Edit.DecideSuggestion decide) {
             return SuggestionTable.decide(c, decide, user, at);
         } else if (edit instanceof Edit.RevealSuggestion reveal) {
-            return SuggestionTable.reveal(c, reveal);
+            return SuggestionTable.reveal(c, reveal, user);
         }
         throw new IllegalArgumentException("unknown edit " + edit);
     }

@@ -188,7 +188,12 @@ public final class Migrations {
                 expires_at BIGINT NOT NULL);
             """,
             // 10: roles and row-level security, which only a server has (see PostgresMigrations): nothing here
-            "");
+            "",
+            // 11: model proposals belong to the reader they were made for; a decided one to whoever decided it
+            """
+            ALTER TABLE suggestions ADD COLUMN reader TEXT;
+            UPDATE suggestions SET reader = decided_by WHERE decided_by IS NOT NULL;
+            """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */
     static List<String> statements(String script) {

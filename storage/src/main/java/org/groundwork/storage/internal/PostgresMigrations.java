@@ -242,6 +242,18 @@ public final class PostgresMigrations {
             CREATE POLICY all_answers ON grades TO groundwork_adjudicator, groundwork_admin USING (true) WITH CHECK (true);
             CREATE POLICY all_answers ON audit_log TO groundwork_adjudicator, groundwork_admin
                 USING (true) WITH CHECK (true);
+            """,
+            // 11: model proposals belong to the reader they were made for; a decided one to whoever decided
+            // it. A reader sees their own and those from before (no reader), which the first to reveal or
+            // decide one claims; they make proposals only for themselves.
+            """
+            ALTER TABLE suggestions ADD COLUMN reader TEXT;
+            UPDATE suggestions SET reader = decided_by WHERE decided_by IS NOT NULL;
+            ALTER TABLE suggestions ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY own_proposals ON suggestions TO groundwork_reader
+                USING (reader = current_user OR reader IS NULL) WITH CHECK (reader = current_user);
+            CREATE POLICY all_proposals ON suggestions TO groundwork_adjudicator, groundwork_admin
+                USING (true) WITH CHECK (true);
             """);
 
     public static int latest() {

@@ -10,7 +10,11 @@ import java.util.List;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Suggestion;
 
-/** The {@code suggestions} table: model proposals, their box in {@code payload}, and their fate. */
+/**
+ * The {@code suggestions} table: model proposals, their box in {@code payload}, their fate, and the
+ * reader they were made for. A proposal from before proposals were kept per reader (no reader) is
+ * claimed by the first reader who reveals or decides it, so that their box and decision stay theirs.
+ */
 public final class SuggestionTable {
     private SuggestionTable() {
     }
@@ -18,7 +22,8 @@ public final class SuggestionTable {
     /** Inserts the proposals; returns how many; the caller owns the transaction. */
     static int insert(Connection c, List<Suggestion> suggestions) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO suggestions(id, case_id, model_id, model_hash, "
-                + "payload, fate, region_id, confidence, latency_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "payload, fate, region_id, confidence, latency_ms, created_at, reader) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Suggestion s : suggestions) {
                 int[] min = s.min();
                 int[] max = s.max();
@@ -32,6 +37,7 @@ public final class SuggestionTable {
                 insert.setDouble(8, s.confidence());
                 insert.setLong(9, s.latencyMillis());
                 insert.setString(10, s.createdAt().toString());
+                insert.setString(11, s.reader());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -48,7 +54,7 @@ public final class SuggestionTable {
     }
 
     /** Keeps the reader's own box beside the proposal in its payload (or drops it again, an undo). */
-    static int reveal(Connection c, Edit.RevealSuggestion r) throws SQLException {
+    static int reveal(Connection c, Edit.RevealSuggestion r, String user) throws SQLException {
         String payload = null;
         try (PreparedStatement q = c.prepareStatement("SELECT payload FROM suggestions WHERE id = ? AND case_id = ?")) {
             q.setString(1, r.suggestionId());
@@ -66,23 +72,24 @@ public final class SuggestionTable {
         int[] blind = r.readerBox();
         double[] kept = blind == null ? proposal : java.util.stream.DoubleStream.concat(java.util.Arrays.stream(proposal),
                 java.util.Arrays.stream(blind).asDoubleStream()).toArray();
-        return EditWriter.update(c, "UPDATE suggestions SET payload = ? WHERE id = ? AND case_id = ?",
-                AnnotationJson.numbers(kept), r.suggestionId(), r.caseId());
+        return EditWriter.update(c, "UPDATE suggestions SET payload = ?, reader = coalesce(reader, ?) "
+                + "WHERE id = ? AND case_id = ?", AnnotationJson.numbers(kept), user, r.suggestionId(), r.caseId());
     }
 
     /** Records a reader's decision (or its undo, back to pending, which clears who and when). */
     static int decide(Connection c, Edit.DecideSuggestion d, String user, Instant at) throws SQLException {
         boolean pending = d.fate() == Suggestion.Fate.PENDING;
         return EditWriter.update(c, "UPDATE suggestions SET fate = ?, decided_by = ?, decided_at = ?, final_iou = ?, "
-                + "decision_ms = ? WHERE id = ? AND case_id = ?", d.fate().name(), pending ? null : user,
-                pending ? null : at.toString(), d.finalIou(), d.decisionMillis(), d.suggestionId(), d.caseId());
+                + "decision_ms = ?, reader = coalesce(reader, ?) WHERE id = ? AND case_id = ?", d.fate().name(),
+                pending ? null : user, pending ? null : at.toString(), d.finalIou(), d.decisionMillis(), user,
+                d.suggestionId(), d.caseId());
     }
 
     /** The proposals of one case, or of every case when {@code caseId} is null, oldest first. */
     public static List<Suggestion> read(Connection c, Long caseId) throws SQLException {
         List<Suggestion> list = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT id, region_id, payload, confidence, model_id, "
-                + "model_hash, latency_ms, created_at, fate, final_iou, decision_ms, case_id FROM suggestions"
+                + "model_hash, latency_ms, created_at, fate, final_iou, decision_ms, case_id, reader FROM suggestions"
                 + (caseId == null ? "" : " WHERE case_id = ?") + " ORDER BY created_at, rowid")) {
             if (caseId != null) {
                 query.setLong(1, caseId);
@@ -100,7 +107,8 @@ public final class SuggestionTable {
                             new int[] {(int) box[0], (int) box[1], (int) box[2]},
                             new int[] {(int) box[3], (int) box[4], (int) box[5]}, rs.getDouble(4), rs.getString(5),
                             rs.getString(6), rs.getLong(7), Instant.parse(rs.getString(8)),
-                            Suggestion.Fate.valueOf(rs.getString(9)), finalIou, decisionMillis, blind));
+                            Suggestion.Fate.valueOf(rs.getString(9)), finalIou, decisionMillis, blind,
+                            rs.getString(13)));
                 }
             }
         }

@@ -27,7 +27,7 @@ class EditJsonTest {
         Box box = new Box("b1", 7, "femur", "F", new int[] {1, 2, 3}, new int[] {4, 5, 6}, Box.Shape.SLICE,
                 new double[] {0.5, -1.5, 2, 3, 4, 5.25}, P);
         Suggestion s = new Suggestion("s1", 7, "femur", new int[] {1, 1, 1}, new int[] {2, 2, 2}, 0.75, "m", "h", 12,
-                Instant.parse("2026-05-06T07:00:00Z"), Suggestion.Fate.PENDING, null, null, null);
+                Instant.parse("2026-05-06T07:00:00Z"), Suggestion.Fate.PENDING, null, null, null, "dr.a");
         Edit step = new Edit.PutStep(7, new ReasoningStep("st", "q1", "Thinning.",
                 new Evidence.ViewBookmark("SAGITTAL", 3, 300.5, 800, new double[] {1.25, -2, 3}), P), 1);
         return List.of(new Edit.PutBox(box), new Edit.DeleteBox(7, "b1"),

@@ -171,7 +171,7 @@ class ReaderAgreementTest {
         }
         c = c.apply(new Edit.AddSuggestions(1, List.of(new org.groundwork.annotate.core.project.Suggestion("s", 1,
                 "femur-medial-central", new int[] {0, 0, 0}, new int[] {10, 10, 5}, 0.9, "atlas", "h", 5, Instant.EPOCH,
-                org.groundwork.annotate.core.project.Suggestion.Fate.PENDING, null, null, null))));
+                org.groundwork.annotate.core.project.Suggestion.Fate.PENDING, null, null, null, "dr.a"))));
         ReaderAgreement agreement = ReaderAgreement.of(knee, List.of(c));
 
         ReaderAgreement.RegionAgreement region = agreement.regions().get(0);

@@ -242,7 +242,8 @@ public final class CaseAnnotations {
 
     /**
      * One reader's reading of the case: the boxes and questions they wrote, with their questions'
-     * steps and grades. Model proposals stay: they are nobody's reading.
+     * steps and grades, and the model proposals made for them (what they did with a proposal, and the
+     * box they drew before revealing it, are part of their reading).
      */
     public CaseAnnotations readBy(String reader) {
         List<Question> own = questions.values().stream().filter(q -> q.provenance().author().equals(reader)).toList();
@@ -253,7 +254,7 @@ public final class CaseAnnotations {
             ownGrades.addAll(grades(q.id()).values());
         }
         return of(caseId, boxes.values().stream().filter(b -> b.provenance().author().equals(reader)).toList(), own,
-                ownSteps, ownGrades, List.copyOf(suggestions.values()));
+                ownSteps, ownGrades, suggestions.values().stream().filter(s -> s.shownTo(reader)).toList());
     }
 
     /** Who read the case: the authors of its questions and boxes, in the order they first appear. */

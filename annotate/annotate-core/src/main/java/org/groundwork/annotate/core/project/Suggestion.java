@@ -14,10 +14,13 @@ import java.util.Objects;
  * @param decisionMillis once decided: time from the proposal to the reader's decision
  * @param blind in blind-first mode, the reader's own box of the region when the proposal was revealed
  *        ({@code [min i, j, k, max i, j, k]}); null otherwise
+ * @param reader the reader the proposal was made for, the only one who sees it while reading blind (its
+ *        fate and revealed box are part of that reader's reading); null for proposals made before
+ *        proposals were kept per reader
  */
 public record Suggestion(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
                          String modelId, String modelHash, long latencyMillis, Instant createdAt, Fate fate,
-                         Double finalIou, Long decisionMillis, int[] blind) {
+                         Double finalIou, Long decisionMillis, int[] blind, String reader) {
     /** What the reader did with the proposal. */
     public enum Fate { PENDING, ACCEPTED, EDITED, REJECTED }
 
@@ -32,22 +35,34 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
         blind = blind == null ? null : blind.clone();
     }
 
-    /** A pending proposal. */
+    /** A pending proposal made for {@code reader}. */
     public static Suggestion pending(String id, long caseId, String regionId, int[] min, int[] max, double confidence,
-                                     String modelId, String modelHash, long latencyMillis, Instant createdAt) {
+                                     String modelId, String modelHash, long latencyMillis, Instant createdAt,
+                                     String reader) {
         return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
-                Fate.PENDING, null, null, null);
+                Fate.PENDING, null, null, null, Objects.requireNonNull(reader));
+    }
+
+    /** The same pending proposal made for another reader, under its own id. */
+    public Suggestion forReader(String newId, String otherReader) {
+        return pending(newId, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
+                otherReader);
     }
 
     public Suggestion decided(Fate newFate, Double iou, Long millis) {
         return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
-                newFate, iou, millis, blind);
+                newFate, iou, millis, blind, reader);
     }
 
     /** Revealed in blind-first mode after the reader drew {@code readerBox} (null: hidden again, an undo). */
     public Suggestion revealed(int[] readerBox) {
         return new Suggestion(id, caseId, regionId, min, max, confidence, modelId, modelHash, latencyMillis, createdAt,
-                fate, finalIou, decisionMillis, readerBox);
+                fate, finalIou, decisionMillis, readerBox, reader);
+    }
+
+    /** Whether {@code someone} reading blind sees this proposal: it was made for them, or for nobody in particular. */
+    public boolean shownTo(String someone) {
+        return reader == null || reader.equals(someone);
     }
 
     @Override
@@ -77,7 +92,7 @@ public record Suggestion(String id, long caseId, String regionId, int[] min, int
                 && confidence == s.confidence && modelId.equals(s.modelId) && modelHash.equals(s.modelHash)
                 && latencyMillis == s.latencyMillis && createdAt.equals(s.createdAt) && fate == s.fate
                 && Objects.equals(finalIou, s.finalIou) && Objects.equals(decisionMillis, s.decisionMillis)
-                && java.util.Arrays.equals(blind, s.blind);
+                && java.util.Arrays.equals(blind, s.blind) && Objects.equals(reader, s.reader);
     }
 
     @Override

@@ -15,7 +15,7 @@ class AssistReportTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     private static Suggestion proposal(String id, String region, int[] min, int[] max) {
-        return Suggestion.pending(id, 1, region, min, max, 0.7, "atlas-prior", "cd".repeat(32), 40, T0);
+        return Suggestion.pending(id, 1, region, min, max, 0.7, "atlas-prior", "cd".repeat(32), 40, T0, "dr.a");
     }
 
     private static Box reader(String id, String region, int[] min, int[] max) {

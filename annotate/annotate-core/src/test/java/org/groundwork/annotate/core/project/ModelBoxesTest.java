@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ModelBoxesTest {
     private static final Instant PROPOSED = Instant.parse("2026-11-30T10:00:00Z");
     private static final Suggestion ACL = Suggestion.pending("p1", 7, "acl", new int[] {10, 10, 10},
-            new int[] {20, 20, 20}, 0.8, "atlas-prior", "ab".repeat(32), 50, PROPOSED);
+            new int[] {20, 20, 20}, 0.8, "atlas-prior", "ab".repeat(32), 50, PROPOSED, "dr.a");
 
     private static CaseAnnotations proposed() {
         return CaseAnnotations.empty(7).apply(new Edit.AddSuggestions(7, List.of(ACL)));

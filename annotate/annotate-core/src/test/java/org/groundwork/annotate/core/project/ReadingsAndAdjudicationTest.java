@@ -47,6 +47,24 @@ class ReadingsAndAdjudicationTest {
     }
 
     @Test
+    void aReaderSeesTheModelProposalsMadeForThemAndNoOneElses() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T08:00:00Z");
+        Suggestion forA = Suggestion.pending("pa", 1, "femur-medial-central", new int[] {0, 0, 0},
+                new int[] {9, 9, 9}, 0.8, "atlas-prior", "ab".repeat(32), 30, at, "dr.a");
+        Suggestion forB = Suggestion.pending("pb", 1, "femur-medial-central", new int[] {1, 0, 0},
+                new int[] {9, 9, 9}, 0.8, "atlas-prior", "ab".repeat(32), 30, at, "dr.b");
+        Suggestion older = new Suggestion("p0", 1, "femur-medial-central", new int[] {2, 0, 0}, new int[] {9, 9, 9},
+                0.8, "atlas-prior", "ab".repeat(32), 30, at, Suggestion.Fate.PENDING, null, null, null, null);
+        CaseAnnotations all = twoReadings().apply(new Edit.AddSuggestions(1, List.of(forA, forB, older)))
+                .apply(new Edit.RevealSuggestion(1, "pb", new int[] {5, 0, 0, 15, 10, 10}));
+        assertEquals(List.of("pa", "p0"), all.readBy("dr.a").suggestions().stream().map(Suggestion::id).sorted(
+                java.util.Comparator.reverseOrder()).toList(), "not B's proposal, nor the box B drew before revealing it");
+        assertEquals(List.of("pb", "p0"), all.readBy("dr.b").suggestions().stream().map(Suggestion::id).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+        assertEquals(3, all.suggestions().size(), "the whole record keeps all three");
+    }
+
+    @Test
     void roundRobinDealsEachCaseToDistinctReadersInTurn() {
         Map<Long, List<String>> dealt = Readings.roundRobin(List.of(1L, 2L, 3L, 4L), List.of("a", "b", "c"), 2);
         assertEquals(List.of("a", "b"), dealt.get(1L));
