@@ -73,11 +73,7 @@ class ReadersWindowTest {
 
     @Test
     void twoBlindReadersAnAdjudicatorAndTheAgreementTheyReach() throws Exception {
-        RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        app = RunningApp.start();
-        RunningApp.openDemo(app, 60);
-        MainWindow w = app.mainWindow();
-        RunningApp.await(RunningApp.onFx(() -> w.reading().apply(new ReadingActions.Setup(List.of("dr.a", "dr.b"), 2, true, true))));
+        MainWindow w = demoReadBlindByTwo();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#worklistList").queryAs(ListView.class)
                 .getItems().size() == 6 && !w.worklist().shownCases().isEmpty() && workistText().contains("readers: dr.a"));
         CaseRecord third = w.worklist().shownCases().get(2);
@@ -181,11 +177,7 @@ class ReadersWindowTest {
 
     @Test
     void aBlindReaderSeesOnlyTheModelProposalsMadeForThemNotAnotherReaders() throws Exception {
-        RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        app = RunningApp.start();
-        RunningApp.openDemo(app, 60);
-        MainWindow w = app.mainWindow();
-        RunningApp.await(RunningApp.onFx(() -> w.reading().apply(new ReadingActions.Setup(List.of("dr.a", "dr.b"), 2, true, true))));
+        MainWindow w = demoReadBlindByTwo();
         CaseRecord third = w.worklist().shownCases().get(2);
         switchTo("dr.a", third);
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.G);
@@ -204,6 +196,16 @@ class ReadersWindowTest {
         RunningApp.centreOn(app, acl.min(), acl.max());
         assertTrue(proposals.pending().isEmpty(), "dr.a's proposals are part of dr.a's reading");
         assertEquals(0, Screenshots.pixels(sagittal, aclColour), "nothing of dr.a's ACL proposal is drawn for dr.b");
+    }
+
+    /** The demo, each case dealt to dr.a and dr.b, who read blind. */
+    private MainWindow demoReadBlindByTwo() throws Exception {
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        MainWindow w = app.mainWindow();
+        RunningApp.await(RunningApp.onFx(() -> w.reading().apply(new ReadingActions.Setup(List.of("dr.a", "dr.b"), 2, true, true))));
+        return w;
     }
 
     private void switchTo(String reader, CaseRecord c) throws Exception {
