@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Linux package and checks it as a radiology department would meet it: unpacked into an
-# empty root, started with no network and an empty home folder (so the model engine must come from
-# the bundled library), `doctor` passing, and the application opening a volume under Xvfb, writing
-# its first frame to installer/target/installed-first-frame.png and exiting 0.
+# empty root, its class-data sharing archive made as its postinst makes it, started with no network
+# and an empty home folder (so the model engine must come from the bundled library), `doctor`
+# passing, and the application opening a volume under Xvfb, writing its first frame to
+# installer/target/installed-first-frame.png and exiting 0.
 # Needs dpkg-deb, fakeroot, xvfb, util-linux (unshare) and Debian's python3-pydicom/nibabel.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,15 @@ echo "installer: $(basename "$deb"), $(( $(stat -c %s "$deb") / 1000000 )) MB"
 
 dpkg-deb -x "$deb" "$work/root"
 launcher="$work/root/opt/groundwork/bin/groundwork"
+
+echo "--- class-data sharing archive, made as postinst makes it (dpkg-deb -x runs no scripts)"
+dpkg-deb -e "$deb" "$work/control"
+grep -q "sh /opt/groundwork/lib/app/make-class-archive.sh" "$work/control/postinst"
+grep -q "rm -f /opt/groundwork/lib/app/groundwork.jsa" "$work/control/prerm"
+sh "$work/root/opt/groundwork/lib/app/make-class-archive.sh"
+echo "archive: $(( $(stat -c %s "$work/root/opt/groundwork/lib/app/groundwork.jsa") / 1000000 )) MB"
+# -Xshare:on makes a launcher whose class path does not match the archive fail instead of starting without it.
+JAVA_TOOL_OPTIONS="-Xshare:on" "$launcher" --version
 mkdir -p "$work/home"
 # The JVM takes its home folder from the user database, not $HOME: point it at the empty one.
 export JAVA_TOOL_OPTIONS="-Duser.home=$work/home"
