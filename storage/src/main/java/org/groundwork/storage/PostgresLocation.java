@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwork.annotate.core.project.ProjectException;
 
 /**
  * Where a shared project lives: {@code postgresql://user@host:port/database?sslmode=require}. The
@@ -19,6 +20,18 @@ public record PostgresLocation(String host, int port, String database, String us
     /** Whether a project argument names a server rather than a folder. */
     public static boolean isLocation(String text) {
         return text.startsWith(SCHEME + "://") || text.startsWith("postgres://");
+    }
+
+    /**
+     * As {@link #parse(String)}, a malformed address refused as a {@link ProjectException} named
+     * {@code what} (not by the address, which may hold a password).
+     */
+    public static PostgresLocation parse(String text, String what) throws ProjectException {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(what, e.getMessage(), e);
+        }
     }
 
     public static PostgresLocation parse(String text) throws IllegalArgumentException {

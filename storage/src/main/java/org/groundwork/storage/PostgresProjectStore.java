@@ -237,7 +237,7 @@ public final class PostgresProjectStore extends ProjectStore {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage();
         String reason;
-        if (state.startsWith("08") || state.equals("57P01")) {
+        if (isConnectionLost(e)) {
             reason = "cannot reach the server at " + at.host() + ":" + at.port() + " (" + message + ")";
         } else if (state.equals("28P01") || state.equals("28000")) {
             reason = "the server refused the sign-in of " + at.user() + "; check the password in "
@@ -283,8 +283,8 @@ public final class PostgresProjectStore extends ProjectStore {
                 }
                 // offline now (explain saw to it); whether that commit arrived, its version check will tell
             }
-        } else if (readOnly()) {
-            throw new IllegalStateException(name() + " is open read-only");
+        } else {
+            requireWritable();
         }
         Long expected = expectedVersion(edit.caseId());
         try {
@@ -334,7 +334,7 @@ public final class PostgresProjectStore extends ProjectStore {
                 }
                 return true;
             } catch (SQLException e) {
-                throw new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);
+                throw journalUnreadable(e);
             } finally {
                 fireSync();
             }
@@ -366,8 +366,12 @@ public final class PostgresProjectStore extends ProjectStore {
                     journal.conflicts().stream().map(e -> e.edit().getClass().getSimpleName() + " of case " + e.caseId()
                             + ": " + e.conflict()).toList());
         } catch (SQLException e) {
-            throw new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);
+            throw journalUnreadable(e);
         }
+    }
+
+    private IllegalStateException journalUnreadable(SQLException e) {
+        return new IllegalStateException(journal.file() + ": the edits kept offline cannot be read", e);
     }
 
     /** Lets go of the conflicts the user has seen; their edits are not written. */

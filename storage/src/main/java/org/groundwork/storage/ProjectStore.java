@@ -101,13 +101,8 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
             return SqliteProjectStore.open(SqliteProjectStore.folderOf(Path.of(where)),
                     readOnly ? SqliteProjectStore.Mode.READ_ONLY : SqliteProjectStore.Mode.READ_WRITE);
         }
-        PostgresLocation at;
-        try {
-            at = PostgresLocation.parse(where);
-        } catch (IllegalArgumentException e) {
-            throw new ProjectException("the project address", e.getMessage(), e); // it may hold a password
-        }
-        return PostgresProjectStore.open(at, readOnly, PostgresProjectStore.DEFAULT_LEASE);
+        return PostgresProjectStore.open(PostgresLocation.parse(where, "the project address"), readOnly,
+                PostgresProjectStore.DEFAULT_LEASE);
     }
 
     /** The connection to use now; called with the store's monitor held. */
@@ -404,7 +399,7 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         throw new StaleEditException(name(), caseId);
     }
 
-    private void requireWritable() {
+    void requireWritable() {
         if (readOnly()) {
             throw new IllegalStateException(name() + " is open read-only");
         }

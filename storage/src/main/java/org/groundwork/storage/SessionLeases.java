@@ -36,10 +36,6 @@ final class SessionLeases {
         this.leaseTime = leaseTime;
     }
 
-    Duration leaseTime() {
-        return leaseTime;
-    }
-
     /** Takes the case when it is free (unless {@code readOnly}), then says who holds it. */
     CaseLease lease(Connection c, long caseId, String user, boolean readOnly) throws SQLException {
         if (!readOnly) {

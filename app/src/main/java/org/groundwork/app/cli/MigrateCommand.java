@@ -52,11 +52,8 @@ final class MigrateCommand implements Callable<Integer> {
     /** The target, made for the source's protocol; a folder must not hold a project already. */
     private static ProjectStore create(String where, ProjectStore source) throws ProjectException {
         if (PostgresLocation.isLocation(where)) {
-            try {
-                return PostgresProjectStore.openOrCreate(PostgresLocation.parse(where), source.protocol());
-            } catch (IllegalArgumentException e) {
-                throw new ProjectException("the target address", e.getMessage(), e);
-            }
+            return PostgresProjectStore.openOrCreate(PostgresLocation.parse(where, "the target address"),
+                    source.protocol());
         }
         Path folder = Path.of(where);
         if (Files.exists(folder.resolve(SqliteProjectStore.DATABASE))) {

@@ -30,11 +30,7 @@ final class TeamCommand implements Runnable {
     }
 
     static PostgresLocation location(String url) throws ProjectException {
-        try {
-            return PostgresLocation.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ProjectException("the project address", e.getMessage(), e);
-        }
+        return PostgresLocation.parse(url, "the project address");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,

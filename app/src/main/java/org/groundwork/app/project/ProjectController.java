@@ -84,21 +84,32 @@ public final class ProjectController implements AutoCloseable {
      * waiting are folded into it.
      */
     public void refreshCases() {
-        ProjectStore open = store.get();
-        if (open != null && !storeThread.isShutdown() && refreshPending.compareAndSet(false, true)) {
-            storeThread.execute(() -> {
-                refreshPending.set(false);
-                List<CaseRecord> list;
-                try {
-                    list = open.cases();
-                } catch (IllegalStateException unreadable) {
-                    return; // a shared project's server away: the worklist stays as shown, the status bar says so
+        readOnStoreThread(refreshPending, open -> {
+            List<CaseRecord> list = open.cases();
+            Platform.runLater(() -> {
+                if (store.get() == open) {
+                    cases.set(list);
                 }
-                Platform.runLater(() -> {
-                    if (store.get() == open) {
-                        cases.set(list);
-                    }
-                });
+            });
+        });
+    }
+
+    /**
+     * Reads the open project on the store thread; a call made while one waits is folded into it. A
+     * shared project's server that is away leaves what is shown as it is: the status bar says so,
+     * and its change listener asks again when the server is back.
+     */
+    private void readOnStoreThread(java.util.concurrent.atomic.AtomicBoolean pending,
+                                   java.util.function.Consumer<ProjectStore> read) {
+        ProjectStore open = store.get();
+        if (open != null && !storeThread.isShutdown() && pending.compareAndSet(false, true)) {
+            storeThread.execute(() -> {
+                pending.set(false);
+                try {
+                    read.accept(open);
+                } catch (IllegalStateException unreadable) {
+                    // the server is away (see above)
+                }
             });
         }
     }
@@ -115,17 +126,7 @@ public final class ProjectController implements AutoCloseable {
      * workstation changed a case; calls made while one is waiting are folded into it.
      */
     public void republish() {
-        ProjectStore open = store.get();
-        if (open != null && !storeThread.isShutdown() && republishPending.compareAndSet(false, true)) {
-            storeThread.execute(() -> {
-                republishPending.set(false);
-                try {
-                    publishCases(open, open.cases());
-                } catch (IllegalStateException unreadable) {
-                    // a shared project's server away: read again when it is back (its listener says so)
-                }
-            });
-        }
+        readOnStoreThread(republishPending, open -> publishCases(open, open.cases()));
     }
 
     /** One reader's completeness of the open case after their edit, for the worklist's readers line. */
