@@ -59,7 +59,7 @@ class MigrateCommandTest {
             String url = server.createDatabase("team").toString();
             assertEquals(0, run("migrate", folder.toString(), url), err.toString());
             assertTrue(out.toString().matches("(?s).*cases\\s+25 row\\(s\\).*boxes\\s+100 row\\(s\\).*"), out.toString());
-            assertTrue(out.toString().contains("16 table(s) copied and verified"), out.toString());
+            assertTrue(out.toString().contains("18 table(s) copied and verified"), out.toString());
             assertEquals(0, run("status", url), err.toString());
             assertTrue(out.toString().startsWith(url + ": 25 case(s), 100 box(es)"), out.toString());
 

@@ -2,10 +2,18 @@ package org.groundwork.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +25,10 @@ import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.phantom.KneePhantom;
+import org.groundwork.storage.PostgresServer;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.dicom.DicomSeriesWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,9 +98,7 @@ class TrainAndModelsCommandsTest {
         assertTrue(out.toString().contains("not promoted: held-out IoU"), out.toString());
 
         // Resumed from the latest checkpoint (the untrained one), ten more epochs.
-        assertEquals(0, run("models", project.toString()));
-        String latest = out.toString().lines().filter(l -> l.contains("sha256")).reduce((a, b) -> b).orElseThrow()
-                .substring(2).split(" ")[0];
+        String latest = latestModel(project);
         assertEquals(0, run("train", project.toString(), "--epochs", "10", "--resume"), err.toString());
         assertTrue(out.toString().startsWith("resumed from " + latest + "\n"), out.toString());
 
@@ -103,6 +111,103 @@ class TrainAndModelsCommandsTest {
 
         assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "1"), err.toString());
         assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
+    }
+
+    @Test
+    void aModelTrainedBeforeModelsWereKeptInTheProjectIsAdoptedAndUnpackedAgainWhenItsFilesGo() throws Exception {
+        Path project = readProject();
+        assertEquals(0, run("train", project.toString(), "--epochs", "0"), err.toString());
+        assertTrue(out.toString().contains("not promoted"), out.toString());
+        String name = latestModel(project);
+        // As an older Groundwork left it: the checkpoint only in the folder, promoted by a pointer file.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve(SqliteProjectStore.DATABASE));
+             Statement s = c.createStatement()) {
+            s.execute("DELETE FROM promoted_model");
+            s.execute("DELETE FROM models");
+        }
+        Path models = project.resolve("models");
+        Files.writeString(models.resolve("promoted.json"), "{\"name\": \"" + name + "\"}");
+
+        assertEquals(0, run("models", project.toString()), err.toString());
+        assertTrue(out.toString().startsWith("* " + name), "listed from the folder, read-only: " + out);
+        assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "1"), err.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve(SqliteProjectStore.DATABASE));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM promoted_model")) {
+            assertTrue(rs.next(), "the promoted checkpoint is now kept in the project");
+            assertEquals(name, rs.getString(1));
+        }
+
+        Path weights;
+        try (var files = Files.list(models.resolve(name))) {
+            weights = files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(weights, bytes);
+        assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "2"), err.toString());
+        assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
+        assertTrue(!Arrays.equals(bytes, Files.readAllBytes(weights)), "changed weights are unpacked again from the project");
+
+        deleteFolder(models);
+        assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "3"), err.toString());
+        assertTrue(Files.isDirectory(models.resolve(name)), "unpacked from the project on first use");
+    }
+
+    /** A team on a server: a reader may not train; an adjudicator's promoted model is what another workstation suggests with. */
+    @Tag("servers")
+    @Test
+    void aModelTrainedOnOneWorkstationSuggestsOnAnother() throws Exception {
+        assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
+        Path project = readProject();
+        try (PostgresServer server = new PostgresServer()) {
+            Path passwords = Files.writeString(dir.resolve("pgpass"), Files.readString(server.passwordFile()));
+            System.setProperty("groundwork.pgpass", passwords.toString());
+            System.setProperty("groundwork.journal", dir.resolve("workstation-a").resolve("journal").toString());
+            String owner = server.createDatabase("team").toString();
+            assertEquals(0, run("migrate", project.toString(), owner), err.toString());
+            for (String[] member : new String[][] {{"rhea", "reader"}, {"ada", "adjudicator"}}) {
+                Path password = Files.writeString(dir.resolve(member[0] + "-password"), member[0] + "-pw\n");
+                assertEquals(0, run("team", "add", owner, member[0], "--role", member[1], "--password-file",
+                        password.toString()), err.toString());
+                Files.writeString(passwords, "127.0.0.1:" + server.port() + ":*:" + member[0] + ":" + member[0] + "-pw\n",
+                        StandardOpenOption.APPEND);
+            }
+            String asReader = server.location("team", "rhea").toString();
+            String asAdjudicator = server.location("team", "ada").toString();
+
+            assertEquals(2, run("train", asReader, "--epochs", "1"));
+            assertTrue(err.toString().contains("the team's model is trained by an adjudicator or an admin"), err.toString());
+            assertEquals(0, run("train", asAdjudicator, "--epochs", "30"), err.toString());
+            assertTrue(out.toString().contains("promoted cnn-boxes-"), out.toString());
+
+            System.setProperty("groundwork.journal", dir.resolve("workstation-b").resolve("journal").toString());
+            System.setProperty("groundwork.user", "rhea");
+            assertEquals(0, run("models", asReader), err.toString());
+            assertTrue(out.toString().startsWith("* cnn-boxes-"), out.toString());
+            assertEquals(0, run("suggest", asReader, "--model", "cnn-boxes", "--cases", "1"), err.toString());
+            assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
+            try (var unpacked = Files.list(dir.resolve("workstation-b").resolve("projects"))) {
+                assertEquals(1, unpacked.count(), "the model was unpacked on the second workstation");
+            }
+        } finally {
+            System.clearProperty("groundwork.pgpass");
+            System.clearProperty("groundwork.journal");
+            System.clearProperty("groundwork.user");
+        }
+    }
+
+    private String latestModel(Path project) {
+        assertEquals(0, run("models", project.toString()));
+        return out.toString().lines().filter(l -> l.contains("sha256")).reduce((a, b) -> b).orElseThrow()
+                .substring(2).split(" ")[0];
+    }
+
+    private static void deleteFolder(Path folder) throws Exception {
+        try (var all = Files.walk(folder)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static double iou(String text, String model) {

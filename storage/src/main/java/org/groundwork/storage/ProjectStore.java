@@ -21,6 +21,7 @@ import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.CaseStatus;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Grade;
+import org.groundwork.annotate.core.project.ModelShelf;
 import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.Provenance;
@@ -397,6 +398,11 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         versions.remove(caseId);
         recent.remove(caseId);
         throw new StaleEditException(name(), caseId);
+    }
+
+    @Override
+    public ModelShelf modelShelf() {
+        return new StoredModels(this);
     }
 
     void requireWritable() {

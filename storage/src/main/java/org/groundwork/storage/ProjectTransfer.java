@@ -54,6 +54,8 @@ public final class ProjectTransfer {
         t.put("case_readers", "case_id, position");
         t.put("case_progress", "rowid");
         t.put("remote_series", "case_id, series_uid");
+        t.put("models", "name");
+        t.put("promoted_model", "slot");
         return t;
     }
 
@@ -182,7 +184,9 @@ public final class ProjectTransfer {
                 for (int i = 1; i <= columns.size(); i++) {
                     Object value = rs.getObject(i);
                     row.append(value == null ? "\u0000" : value instanceof Double || value instanceof Float
-                            ? Double.toString(((Number) value).doubleValue()) : value.toString()).append('\u001f');
+                            ? Double.toString(((Number) value).doubleValue())
+                            : value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString())
+                            .append('\u001f');
                 }
                 rows.add(row.toString());
             }

@@ -1,5 +1,6 @@
 package org.groundwork.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -190,21 +191,72 @@ class PostgresProjectStoreTest {
         store.apply(new Edit.RevealSuggestion(id, "p-" + reader, new int[] {0, 0, 0, 2, 2, 2}), reader);
     }
 
-    @Test
-    void aReaderCannotReadAnothersAnswersEvenWithSql() throws Exception {
-        PostgresLocation at = sharedProject(1);
+    /**
+     * Adds sign-ins (name, role, name, role, ...) to the project's server and returns a password file
+     * that holds theirs and the owner's. Roles belong to the whole server: each test names its own.
+     */
+    private Path team(PostgresLocation at, Object... members) throws Exception {
         Path passwords = tmp.resolve("pgpass");
         Files.writeString(passwords, Files.readString(server.passwordFile()));
         try (PostgresProjectStore admin = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
-            for (String[] m : new String[][] {{"alice", "READER"}, {"bob", "READER"}, {"carol", "ADJUDICATOR"}}) {
-                String password = m[0] + "-pw-" + databases;
-                TeamRoles.add(admin, m[0], TeamRoles.Role.valueOf(m[1]), password.toCharArray());
-                Files.writeString(passwords, "127.0.0.1:" + server.port() + ":*:" + m[0] + ":" + password + "\n",
+            for (int m = 0; m < members.length; m += 2) {
+                String name = (String) members[m];
+                String password = name + "-pw-" + databases;
+                TeamRoles.add(admin, name, (TeamRoles.Role) members[m + 1], password.toCharArray());
+                Files.writeString(passwords, "127.0.0.1:" + server.port() + ":*:" + name + ":" + password + "\n",
                         java.nio.file.StandardOpenOption.APPEND);
             }
-            assertEquals(List.of(new TeamRoles.Member("alice", TeamRoles.Role.READER),
+        }
+        return passwords;
+    }
+
+    @Test
+    void theTeamSharesTheModelsThatAnAdjudicatorTrains() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        Path passwords = team(at, "rita", TeamRoles.Role.READER, "adam", TeamRoles.Role.ADJUDICATOR);
+        byte[] weights = new byte[3_000_000];
+        new java.util.Random(7).nextBytes(weights);
+        System.setProperty("groundwork.pgpass", passwords.toString());
+        try (PostgresProjectStore rita = PostgresProjectStore.open(server.location(at.database(), "rita"), false,
+                Duration.ofSeconds(30));
+             PostgresProjectStore adam = PostgresProjectStore.open(server.location(at.database(), "adam"), false,
+                     Duration.ofSeconds(30))) {
+            assertEquals(java.util.Optional.empty(), adam.modelShelf().whyNotTrain());
+            assertTrue(adam.modelShelf().add(ModelShelfStoreTest.model("m1", 1), weights, true, null));
+            assertEquals(List.of(ModelShelfStoreTest.model("m1", 1).name()),
+                    rita.modelShelf().list().stream().filter(m -> m.promoted()).map(m -> m.name()).toList());
+            assertArrayEquals(weights, rita.modelShelf().files("m1"), "a reader suggests with the team's model");
+
+            assertTrue(rita.modelShelf().whyNotTrain().orElseThrow().contains("sees only their own boxes"));
+            ProjectException refused = assertThrows(ProjectException.class,
+                    () -> rita.modelShelf().add(ModelShelfStoreTest.model("m2", 2), weights, true, "m1"));
+            assertTrue(refused.getMessage().contains("adjudicator or an admin"), refused.getMessage());
+            String passwordOfRita = Files.readAllLines(passwords).stream().filter(l -> l.contains(":rita:"))
+                    .findFirst().orElseThrow().replaceFirst(".*:rita:", "");
+            try (Connection sql = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port()
+                    + "/" + at.database(), "rita", passwordOfRita); Statement s = sql.createStatement()) {
+                for (String attack : List.of("UPDATE promoted_model SET name = 'm0'", "DELETE FROM models",
+                        "INSERT INTO models(name, hash, evaluation, files, trained_by, trained_at) "
+                                + "VALUES ('m0', 'h', '{}', '\\x00', 'rita', '2026-01-01T00:00:00Z')")) {
+                    assertThrows(java.sql.SQLException.class, () -> s.execute(attack), attack);
+                }
+            }
+            assertEquals(1, adam.modelShelf().list().size());
+        } finally {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        }
+    }
+
+    @Test
+    void aReaderCannotReadAnothersAnswersEvenWithSql() throws Exception {
+        PostgresLocation at = sharedProject(1);
+        Path passwords = team(at, "alice", TeamRoles.Role.READER, "bob", TeamRoles.Role.READER,
+                "carol", TeamRoles.Role.ADJUDICATOR);
+        try (PostgresProjectStore admin = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+            // Sign-ins belong to the whole server, so other tests' are listed too.
+            assertTrue(TeamRoles.members(admin).containsAll(List.of(new TeamRoles.Member("alice", TeamRoles.Role.READER),
                     new TeamRoles.Member("bob", TeamRoles.Role.READER),
-                    new TeamRoles.Member("carol", TeamRoles.Role.ADJUDICATOR)), TeamRoles.members(admin));
+                    new TeamRoles.Member("carol", TeamRoles.Role.ADJUDICATOR))), TeamRoles.members(admin).toString());
         }
         System.setProperty("groundwork.pgpass", passwords.toString());
         try (PostgresProjectStore alice = PostgresProjectStore.open(server.location(at.database(), "alice"), false,
@@ -448,6 +500,7 @@ class PostgresProjectStoreTest {
             for (Edit e : answers(caseId).subList(0, 7)) {
                 editor.apply(e);
             }
+            local.modelShelf().add(ModelShelfStoreTest.model("m1", 1), new byte[] {1, 2, 3, (byte) 0x80}, true, null);
         }
         PostgresLocation at = server.createDatabase("moved");
         Path back = tmp.resolve("back");
@@ -461,6 +514,8 @@ class PostgresProjectStoreTest {
             long caseId = local.cases().get(0).id();
             assertEquals(local.annotations(caseId), shared.annotations(caseId));
             assertEquals(local.imageFiles(caseId), shared.imageFiles(caseId));
+            assertEquals(local.modelShelf().list(), shared.modelShelf().list());
+            assertArrayEquals(new byte[] {1, 2, 3, (byte) 0x80}, shared.modelShelf().files("m1"));
         }
         try (SqliteProjectStore local = SqliteProjectStore.open(folder, SqliteProjectStore.Mode.READ_ONLY);
              SqliteProjectStore home = SqliteProjectStore.open(back, SqliteProjectStore.Mode.READ_ONLY)) {

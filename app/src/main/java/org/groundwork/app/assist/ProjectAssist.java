@@ -127,14 +127,14 @@ public final class ProjectAssist {
             throws AssistException {
         if (factory.id().equals(org.groundwork.assist.learn.BoxLearner.ID)) {
             return models().promoted().orElseThrow(() -> new AssistException("no " + factory.id()
-                    + " model has been promoted in " + store.localFolder() + " yet: `groundwork train` trains one"));
+                    + " model has been promoted in " + store.name() + " yet: `groundwork train` trains one"));
         }
         return factory.train(trainingCases(excluded), monitor);
     }
 
     /** The project's learnt models. */
     public ProjectModels models() {
-        return new ProjectModels(store.localFolder(), this, clock);
+        return new ProjectModels(store, this, clock);
     }
 
     /**

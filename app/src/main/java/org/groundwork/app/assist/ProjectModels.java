@@ -2,7 +2,6 @@ package org.groundwork.app.assist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.groundwork.annotate.core.project.ModelShelf;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.ProjectRepository;
+import org.groundwork.app.CurrentUser;
 import org.groundwork.assist.AssistException;
 import org.groundwork.assist.HeldOut;
 import org.groundwork.assist.TrainingCase;
@@ -25,25 +28,29 @@ import org.groundwork.assist.learn.BoxLearnerFactory;
 import org.groundwork.viewer.core.LoadMonitor;
 
 /**
- * The learnt models of a project, in its {@code models/} folder: every training run leaves a
- * checkpoint (weights, their SHA-256, the held-out comparison), and a new model is promoted only
- * when it beats both the atlas prior and the model promoted before on held-out cases split by
- * patient.
+ * The learnt models of a project, kept in the project (see {@link ModelShelf}) so that every workstation
+ * suggests with the same promoted one: every training run keeps a checkpoint (weights, their SHA-256,
+ * the held-out comparison), and a new model is promoted only when it beats both the atlas prior and
+ * the model promoted before on held-out cases split by patient. This workstation unpacks a model into
+ * its {@code models/} folder the first time it is used, and checks it against its hash on every load.
  */
 public final class ProjectModels {
     static final String FOLDER = "models";
     private static final String EVALUATION = "evaluation.json";
-    private static final String PROMOTED = "promoted.json";
+    /** Where the promoted model was named when models were kept only in the workstation's folder. */
+    private static final String FOLDER_PROMOTED = "promoted.json";
     private static final double HELD_OUT_SHARE = 0.2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final ProjectRepository store;
     private final Path folder;
     private final ProjectAssist assist;
     private final Clock clock;
 
-    public ProjectModels(Path projectFolder, ProjectAssist assist, Clock clock) {
-        this.folder = projectFolder.resolve(FOLDER);
+    public ProjectModels(ProjectRepository store, ProjectAssist assist, Clock clock) {
+        this.store = store;
+        this.folder = store.localFolder().resolve(FOLDER);
         this.assist = assist;
         this.clock = clock;
     }
@@ -51,6 +58,9 @@ public final class ProjectModels {
     /** A checkpoint and how it compared on the held-out cases when it was trained. */
     public record Saved(String name, String hash, String trainedAt, int trainingCases, int heldOutCases,
                         Map<String, Double> heldOutIou, Map<String, Double> perRegion, boolean promoted) {
+        Saved promoted(boolean promoted) {
+            return new Saved(name, hash, trainedAt, trainingCases, heldOutCases, heldOutIou, perRegion, promoted);
+        }
     }
 
     /** What one training run did; {@code resumedFrom} names the checkpoint it continued, or is null. */
@@ -64,19 +74,24 @@ public final class ProjectModels {
 
     /** As {@link #train(int, LoadMonitor)}; with {@code resume}, training continues from the latest checkpoint. */
     public Training train(int epochs, boolean resume, LoadMonitor monitor) throws AssistException {
+        Optional<String> refused = store.modelShelf().whyNotTrain();
+        if (refused.isPresent()) {
+            throw new AssistException(store.name() + ": this session may not train the project's model: " + refused.get());
+        }
+        List<Saved> all = list();
         List<TrainingCase> cases = assist.trainingCases(Set.of());
         HeldOut.Split split = HeldOut.split(cases, HELD_OUT_SHARE);
         monitor.progress(0, 1, "Training on " + split.training().size() + " case(s), holding out "
                 + split.heldOut().size() + "…");
         Map<String, Double> means = new LinkedHashMap<>();
         HeldOut.Score atlas = HeldOut.score(AtlasPrior.fit(split.training(), LoadMonitor.NONE), split.heldOut(), monitor);
-        Optional<Saved> current = promotedCheckpoint();
+        Optional<Saved> current = all.stream().filter(Saved::promoted).findFirst();
         BoxLearner start = null;
         String resumedFrom = null;
         if (resume) {
-            List<Saved> all = list();
             if (all.isEmpty()) {
-                throw new AssistException(folder + ": there is no checkpoint to resume from; train without --resume first");
+                throw new AssistException(store.name() + ": there is no checkpoint to resume from; train without "
+                        + "--resume first");
             }
             resumedFrom = all.get(all.size() - 1).name();
             start = load(all.get(all.size() - 1));
@@ -92,23 +107,22 @@ public final class ProjectModels {
                     means.put("promoted " + current.get().name(), before);
                 }
             }
-            boolean promote = mine.meanIou() > atlas.meanIou() && (before == null || mine.meanIou() > before);
+            boolean better = mine.meanIou() > atlas.meanIou() && (before == null || mine.meanIou() > before);
             String name = BoxLearner.ID + "-" + STAMP.format(clock.instant()) + "-" + mine.weightsHash().substring(0, 8);
             Path checkpoint = folder.resolve(name);
             learner.save(checkpoint);
             Saved saved = new Saved(name, mine.weightsHash(), clock.instant().toString(), split.training().size(),
-                    split.heldOut().size(), means, mine.perRegion(), promote);
-            write(checkpoint.resolve(EVALUATION), saved);
-            if (promote) {
-                ObjectNode pointer = JSON.createObjectNode().put("name", name).put("hash", mine.weightsHash());
-                Files.writeString(folder.resolve(PROMOTED), pointer.toPrettyString());
-            }
-            String verdict = promote ? "promoted " + name
+                    split.heldOut().size(), means, mine.perRegion(), false);
+            Files.writeString(checkpoint.resolve(EVALUATION), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(saved));
+            boolean promoted = keep(saved, checkpoint, better, current.map(Saved::name).orElse(null));
+            String verdict = promoted ? "promoted " + name
+                    : better ? "not promoted: another model was promoted in the project while this one trained; "
+                            + "train again to compare with it"
                     : String.format(java.util.Locale.ROOT, "not promoted: held-out IoU %.3f does not beat %s",
                             mine.meanIou(), before != null && before >= atlas.meanIou()
                                     ? String.format(java.util.Locale.ROOT, "the promoted model's %.3f", before)
                                     : String.format(java.util.Locale.ROOT, "the atlas prior's %.3f", atlas.meanIou()));
-            return new Training(saved, verdict, resumedFrom);
+            return new Training(saved.promoted(promoted), verdict, resumedFrom);
         } catch (IOException e) {
             throw new AssistException(folder + ": the model cannot be saved (" + e.getMessage() + ")", e);
         } finally {
@@ -118,43 +132,116 @@ public final class ProjectModels {
         }
     }
 
-    /** Every checkpoint, oldest first (by the time it was trained). */
+    /**
+     * Every checkpoint, oldest first. Checkpoints that this workstation trained before models were kept
+     * in the project are added to it first where this session may add models, else listed beside.
+     */
     public List<Saved> list() throws AssistException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
+        List<Saved> kept = kept();
+        List<String> names = kept.stream().map(Saved::name).toList();
+        List<Saved> unkept = folderOnly(names);
+        if (unkept.isEmpty()) {
+            return kept;
         }
-        String promoted = promotedName().orElse(null);
-        List<Saved> all = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(folder)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(EVALUATION))).toList()) {
-                Saved s = read(dir.resolve(EVALUATION));
-                all.add(new Saved(s.name(), s.hash(), s.trainedAt(), s.trainingCases(), s.heldOutCases(),
-                        s.heldOutIou(), s.perRegion(), s.name().equals(promoted)));
+        if (store.modelShelf().whyNotTrain().isEmpty()) {
+            String promoted = kept.stream().filter(Saved::promoted).map(Saved::name).findFirst().orElse(null);
+            for (Saved s : unkept) {
+                boolean promote = s.promoted() && promoted == null;
+                keep(s, folder.resolve(s.name()), promote, null);
             }
-        } catch (IOException e) {
-            throw new AssistException(folder + ": cannot be read (" + e.getMessage() + ")", e);
+            return kept();
         }
+        boolean anyPromoted = kept.stream().anyMatch(Saved::promoted);
+        List<Saved> all = new ArrayList<>(kept);
+        unkept.forEach(s -> all.add(s.promoted(s.promoted() && !anyPromoted)));
         all.sort(java.util.Comparator.comparing(Saved::trainedAt));
         return all;
     }
 
     /** The promoted learner, checked against its recorded hash; empty when none was promoted. */
     public Optional<BoxLearner> promoted() throws AssistException {
-        Optional<Saved> saved = promotedCheckpoint();
+        Optional<Saved> saved = list().stream().filter(Saved::promoted).findFirst();
         return saved.isEmpty() ? Optional.empty() : Optional.of(load(saved.get()));
     }
 
+    /** Adds a checkpoint to the project; returns whether it became the promoted model. */
+    private boolean keep(Saved saved, Path checkpoint, boolean promote, String promotedBefore) throws AssistException {
+        try {
+            String evaluation = JSON.writeValueAsString(saved.promoted(false));
+            return store.modelShelf().add(new ModelShelf.Entry(saved.name(), saved.hash(), evaluation, CurrentUser.name(),
+                    java.time.Instant.parse(saved.trainedAt()), false), ModelArchive.pack(checkpoint), promote,
+                    promotedBefore);
+        } catch (IOException e) {
+            throw new AssistException(checkpoint + ": the model cannot be read (" + e.getMessage() + ")", e);
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        }
+    }
+
+    private List<Saved> kept() throws AssistException {
+        List<Saved> kept = new ArrayList<>();
+        try {
+            for (ModelShelf.Entry e : store.modelShelf().list()) {
+                kept.add(read(e.evaluation(), store.name() + ": model " + e.name()).promoted(e.promoted()));
+            }
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        }
+        return kept;
+    }
+
+    /** The learner unpacked on this workstation, from the project when it is not here yet or no longer matches. */
     private BoxLearner load(Saved saved) throws AssistException {
-        return BoxLearner.load(folder.resolve(saved.name()), saved.hash());
+        Path unpacked = folder.resolve(saved.name());
+        if (!Files.isDirectory(unpacked)) {
+            unpack(saved.name(), unpacked);
+            return BoxLearner.load(unpacked, saved.hash());
+        }
+        try {
+            return BoxLearner.load(unpacked, saved.hash());
+        } catch (AssistException changed) {
+            if (kept().stream().noneMatch(s -> s.name().equals(saved.name()))) {
+                throw changed;
+            }
+            unpack(saved.name(), unpacked);
+            return BoxLearner.load(unpacked, saved.hash());
+        }
     }
 
-    private Optional<Saved> promotedCheckpoint() throws AssistException {
-        Optional<String> name = promotedName();
-        return name.isEmpty() ? Optional.empty() : Optional.of(read(folder.resolve(name.get()).resolve(EVALUATION)));
+    private void unpack(String name, Path to) throws AssistException {
+        try {
+            ModelArchive.unpack(store.modelShelf().files(name), to);
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AssistException(store.name() + ": model " + name + " cannot be unpacked into " + to + " ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
-    private Optional<String> promotedName() throws AssistException {
-        Path pointer = folder.resolve(PROMOTED);
+    /** Checkpoints in this workstation's folder that the project does not hold, marked as that folder's promoted one. */
+    private List<Saved> folderOnly(List<String> kept) throws AssistException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        String promoted = folderPromoted().orElse(null);
+        List<Saved> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(folder)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(EVALUATION))
+                    && !kept.contains(d.getFileName().toString())).toList()) {
+                Path file = dir.resolve(EVALUATION);
+                Saved s = read(Files.readString(file), file.toString());
+                found.add(s.promoted(s.name().equals(promoted)));
+            }
+        } catch (IOException e) {
+            throw new AssistException(folder + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        found.sort(java.util.Comparator.comparing(Saved::trainedAt));
+        return found;
+    }
+
+    private Optional<String> folderPromoted() throws AssistException {
+        Path pointer = folder.resolve(FOLDER_PROMOTED);
         if (!Files.exists(pointer)) {
             return Optional.empty();
         }
@@ -165,16 +252,11 @@ public final class ProjectModels {
         }
     }
 
-    private static void write(Path file, Saved saved) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(saved));
-    }
-
-    private static Saved read(Path file) throws AssistException {
+    private static Saved read(String json, String where) throws AssistException {
         try {
-            JsonNode n = JSON.readTree(file.toFile());
-            return JSON.treeToValue(n, Saved.class);
+            return JSON.readValue(json, Saved.class);
         } catch (IOException e) {
-            throw new AssistException(file + ": not a model evaluation Groundwork wrote (" + e.getMessage() + ")", e);
+            throw new AssistException(where + ": not a model evaluation Groundwork wrote (" + e.getMessage() + ")", e);
         }
     }
 }

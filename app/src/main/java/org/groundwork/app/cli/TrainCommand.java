@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code groundwork train}: the learner trained on the project's boxes and judged against the atlas and the promoted model. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the learner (cnn-boxes) on the project's boxes, holding out about a fifth of the patients; "
-                + "keep the checkpoint in the project's models/ folder and promote it only if its mean 3D IoU on the "
+                + "keep the checkpoint in the project and promote it only if its mean 3D IoU on the "
                 + "held-out cases beats the atlas prior and the model promoted before.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ProjectStore store = ProjectStore.open(project, true)) {
+        try (ProjectStore store = ProjectStore.open(project, false)) {
             ProjectModels models = new ProjectAssist(store, Clock.systemUTC()).models();
             ProjectModels.Training result = models.train(epochs, resume, new ImportCommand.ProgressPrinter(err, "Training"));
             ProjectModels.Saved saved = result.checkpoint();

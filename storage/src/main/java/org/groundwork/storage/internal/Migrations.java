@@ -193,6 +193,21 @@ public final class Migrations {
             """
             ALTER TABLE suggestions ADD COLUMN reader TEXT;
             UPDATE suggestions SET reader = decided_by WHERE decided_by IS NOT NULL;
+            """,
+            // 12: trained models kept in the project (their files as one archive), and the promoted one
+            """
+            CREATE TABLE models(
+                name TEXT PRIMARY KEY,
+                hash TEXT NOT NULL,
+                evaluation TEXT NOT NULL,
+                files BLOB NOT NULL,
+                trained_by TEXT NOT NULL,
+                trained_at TEXT NOT NULL);
+            CREATE TABLE promoted_model(
+                slot INTEGER PRIMARY KEY CHECK (slot = 1),
+                name TEXT NOT NULL REFERENCES models(name),
+                promoted_by TEXT NOT NULL,
+                promoted_at TEXT NOT NULL);
             """);
 
     /** Splits a migration into statements at each ';' that ends a line, keeping trigger bodies whole. */

@@ -254,6 +254,26 @@ public final class PostgresMigrations {
                 USING (reader = current_user OR reader IS NULL) WITH CHECK (reader = current_user);
             CREATE POLICY all_proposals ON suggestions TO groundwork_adjudicator, groundwork_admin
                 USING (true) WITH CHECK (true);
+            """,
+            // 12: trained models kept in the project, and the promoted one. Everyone suggests with it; only
+            // adjudicators and admins, who see every reader's boxes, add and promote models.
+            """
+            CREATE TABLE models(
+                name TEXT PRIMARY KEY,
+                hash TEXT NOT NULL,
+                evaluation TEXT NOT NULL,
+                files BYTEA NOT NULL,
+                trained_by TEXT NOT NULL,
+                trained_at TEXT NOT NULL);
+            CREATE TABLE promoted_model(
+                slot INTEGER PRIMARY KEY CHECK (slot = 1),
+                name TEXT NOT NULL REFERENCES models(name),
+                promoted_by TEXT NOT NULL,
+                promoted_at TEXT NOT NULL);
+            GRANT SELECT ON models, promoted_model TO groundwork_reader, groundwork_adjudicator;
+            GRANT INSERT ON models TO groundwork_adjudicator;
+            GRANT INSERT, UPDATE ON promoted_model TO groundwork_adjudicator;
+            GRANT ALL ON models, promoted_model TO groundwork_admin;
             """);
 
     public static int latest() {

@@ -59,6 +59,9 @@ public interface ProjectRepository extends AutoCloseable {
     /** Deals these readers to these cases, replacing what each had, in one transaction. */
     void assignReaders(Map<Long, List<String>> assignment) throws ProjectException;
 
+    /** The models trained on this project and the one promoted for suggestions. */
+    ModelShelf modelShelf();
+
     /** Number of cases by status, and active seconds by user. */
     ProjectSummary summary();
 

@@ -1,0 +1,38 @@
+package org.groundwork.annotate.core.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The models trained on a project, kept in the project itself so that every workstation that opens
+ * it suggests with the same promoted model. The store keeps each model's files as one archive and
+ * does not look inside; what they mean is the assistant's business.
+ */
+public interface ModelShelf {
+    /**
+     * A kept model: its name, the SHA-256 of its weights, what its trainer recorded about it (JSON),
+     * who trained it and when, and whether it is the promoted one.
+     */
+    record Entry(String name, String hash, String evaluation, String trainedBy, Instant trainedAt, boolean promoted) {
+    }
+
+    /** Every model, oldest first. */
+    List<Entry> list() throws ProjectException;
+
+    /** The archive of a model's files, as added. */
+    byte[] files(String name) throws ProjectException;
+
+    /**
+     * Adds a model in one transaction. With {@code promote} it becomes the promoted model, but only if
+     * {@code promotedBefore} (null: none) still is, since another workstation may have promoted one
+     * while this one trained; returns whether it was promoted.
+     */
+    boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException;
+
+    /**
+     * Why this session may not train the project's model, or empty when it may: a read-only project,
+     * or a reader of a shared project, who sees only their own boxes.
+     */
+    Optional<String> whyNotTrain();
+}

@@ -1,0 +1,72 @@
+package org.groundwork.storage;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.groundwork.annotate.core.project.ModelShelf;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.storage.internal.ModelTable;
+import org.groundwork.storage.internal.ProjectDatabase;
+
+/** A store's models: on the server for a shared project, so every workstation suggests with the same one. */
+final class StoredModels implements ModelShelf {
+    private final ProjectStore store;
+
+    StoredModels(ProjectStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<Entry> list() throws ProjectException {
+        synchronized (store) {
+            try {
+                return ModelTable.list(store.connection());
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    @Override
+    public byte[] files(String name) throws ProjectException {
+        synchronized (store) {
+            try {
+                byte[] files = ModelTable.files(store.connection(), name);
+                if (files == null) {
+                    throw new ProjectException(store.name(), "holds no model called " + name, null);
+                }
+                return files;
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    @Override
+    public boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException {
+        Optional<String> refused = whyNotTrain();
+        if (refused.isPresent()) {
+            throw new ProjectException(store.name(), refused.get(), null);
+        }
+        synchronized (store) {
+            try {
+                return ProjectDatabase.inTransaction(store.connection(),
+                        c -> ModelTable.add(c, entry, files, promote, promotedBefore, store.clock().instant()));
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> whyNotTrain() {
+        if (store.readOnly()) {
+            return Optional.of("it is open read-only");
+        }
+        if (!store.seesAllAnswers()) {
+            return Optional.of("a reader's sign-in sees only their own boxes, so the team's model is trained by an "
+                    + "adjudicator or an admin");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,61 @@
+package org.groundwork.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.groundwork.annotate.core.project.ModelShelf;
+import org.groundwork.annotate.core.project.ProjectException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trained models kept in the project: their archives read back exactly, and one promoted at a time. */
+class ModelShelfStoreTest {
+    @TempDir
+    Path tmp;
+
+    static ModelShelf.Entry model(String name, int minute) {
+        return new ModelShelf.Entry(name, name.repeat(4), "{\"name\":\"" + name + "\"}", "dr.a",
+                Instant.parse("2026-12-01T08:%02d:00Z".formatted(minute)), false);
+    }
+
+    @Test
+    void aModelIsPromotedOnlyOverTheOneItWasComparedWith() throws Exception {
+        Path project = TestProjects.withOneCase(tmp);
+        byte[] first = {1, 2, 3, 0, (byte) 0xff};
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            ModelShelf shelf = store.modelShelf();
+            assertEquals(Optional.empty(), shelf.whyNotTrain());
+            assertEquals(List.of(), shelf.list());
+            assertTrue(shelf.add(model("m1", 1), first, true, null));
+            // Compared with no model, but m1 was promoted meanwhile: kept, not promoted.
+            assertFalse(shelf.add(model("m2", 2), new byte[] {9}, true, null));
+            assertFalse(shelf.add(model("m3", 3), new byte[] {8}, false, "m1"));
+            assertTrue(shelf.add(model("m4", 4), new byte[] {7}, true, "m1"));
+            assertFalse(shelf.add(model("m5", 5), new byte[] {6}, true, "m1"), "m1 is no longer the promoted one");
+            ProjectException twice = assertThrows(ProjectException.class, () -> shelf.add(model("m4", 6), first, false, null));
+            assertTrue(twice.getMessage().startsWith(store.name()), twice.getMessage());
+        }
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            ModelShelf shelf = store.modelShelf();
+            assertEquals(List.of("m1", "m2", "m3", "m4", "m5"), shelf.list().stream().map(ModelShelf.Entry::name).toList());
+            assertEquals(List.of("m4"), shelf.list().stream().filter(ModelShelf.Entry::promoted)
+                    .map(ModelShelf.Entry::name).toList());
+            ModelShelf.Entry m1 = shelf.list().get(0);
+            assertEquals(model("m1", 1), new ModelShelf.Entry(m1.name(), m1.hash(), m1.evaluation(), m1.trainedBy(),
+                    m1.trainedAt(), false));
+            assertArrayEquals(first, shelf.files("m1"));
+            ProjectException none = assertThrows(ProjectException.class, () -> shelf.files("m9"));
+            assertTrue(none.getMessage().contains("holds no model called m9"), none.getMessage());
+            assertEquals(Optional.of("it is open read-only"), shelf.whyNotTrain());
+            ProjectException refused = assertThrows(ProjectException.class, () -> shelf.add(model("m6", 7), first, true, "m4"));
+            assertTrue(refused.getMessage().endsWith("it is open read-only"), refused.getMessage());
+        }
+    }
+}
