@@ -227,7 +227,9 @@ class AssistWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistModelsDialog").tryQuery().isPresent());
         String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
         assertTrue(list.contains("cnn-boxes-") && list.contains("held-out IoU, atlas-prior: "), list);
+        assertTrue(list.contains("      trained 20") && list.contains(" by " + org.groundwork.app.CurrentUser.name()), list);
         assertEquals(promoted, list.startsWith("★ cnn-boxes-"), list);
+        org.groundwork.testing.Screenshots.write(robot.lookup("#assistModelsDialog").query().getScene(), "models-dialog");
         close("#assistModelsDialog");
 
         var fifth = app.mainWindow().worklist().shownCases().get(4);

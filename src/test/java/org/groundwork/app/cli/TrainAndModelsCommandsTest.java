@@ -130,6 +130,7 @@ class TrainAndModelsCommandsTest {
 
         assertEquals(0, run("models", project.toString()), err.toString());
         assertTrue(out.toString().startsWith("* " + name), "listed from the folder, read-only: " + out);
+        assertTrue(out.toString().contains(" on this workstation on 16 case(s)"), out.toString());
         assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "1"), err.toString());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve(SqliteProjectStore.DATABASE));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM promoted_model")) {
@@ -183,7 +184,8 @@ class TrainAndModelsCommandsTest {
             System.setProperty("groundwork.journal", dir.resolve("workstation-b").resolve("journal").toString());
             System.setProperty("groundwork.user", "rhea");
             assertEquals(0, run("models", asReader), err.toString());
-            assertTrue(out.toString().startsWith("* cnn-boxes-"), out.toString());
+            assertTrue(out.toString().startsWith("* cnn-boxes-") && out.toString().contains(" by ada on 16 case(s)"),
+                    out.toString());
             assertEquals(0, run("suggest", asReader, "--model", "cnn-boxes", "--cases", "1"), err.toString());
             assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
             try (var unpacked = Files.list(dir.resolve("workstation-b").resolve("projects"))) {

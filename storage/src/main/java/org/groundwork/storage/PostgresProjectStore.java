@@ -253,6 +253,11 @@ public final class PostgresProjectStore extends ProjectStore {
     }
 
     @Override
+    String recordedAs(String user) {
+        return location.user();
+    }
+
+    @Override
     public boolean readOnly() {
         return readOnly;
     }

@@ -400,6 +400,11 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         throw new StaleEditException(name(), caseId);
     }
 
+    /** Whom the project records for what {@code user} does in this session: a server records its sign-in. */
+    String recordedAs(String user) {
+        return user;
+    }
+
     @Override
     public ModelShelf modelShelf() {
         return new StoredModels(this);

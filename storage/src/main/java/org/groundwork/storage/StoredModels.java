@@ -42,16 +42,19 @@ final class StoredModels implements ModelShelf {
         }
     }
 
+    /** Adds the model as trained by this session's user: on a server, its sign-in. */
     @Override
     public boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException {
         Optional<String> refused = whyNotTrain();
         if (refused.isPresent()) {
             throw new ProjectException(store.name(), refused.get(), null);
         }
+        Entry recorded = new Entry(entry.name(), entry.hash(), entry.evaluation(), store.recordedAs(entry.trainedBy()),
+                entry.trainedAt(), false);
         synchronized (store) {
             try {
                 return ProjectDatabase.inTransaction(store.connection(),
-                        c -> ModelTable.add(c, entry, files, promote, promotedBefore, store.clock().instant()));
+                        c -> ModelTable.add(c, recorded, files, promote, promotedBefore, store.clock().instant()));
             } catch (SQLException e) {
                 throw store.explain(e);
             }

@@ -241,7 +241,8 @@ class PostgresProjectStoreTest {
                     assertThrows(java.sql.SQLException.class, () -> s.execute(attack), attack);
                 }
             }
-            assertEquals(1, adam.modelShelf().list().size());
+            assertEquals(List.of("adam"), adam.modelShelf().list().stream().map(m -> m.trainedBy()).toList(),
+                    "the server records its sign-in as the trainer, whoever the client names");
         } finally {
             System.setProperty("groundwork.pgpass", server.passwordFile().toString());
         }

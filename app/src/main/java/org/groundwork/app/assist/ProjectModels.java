@@ -55,11 +55,20 @@ public final class ProjectModels {
         this.clock = clock;
     }
 
-    /** A checkpoint and how it compared on the held-out cases when it was trained. */
+    /**
+     * A checkpoint and how it compared on the held-out cases when it was trained; {@code trainedBy} is
+     * null for a checkpoint only this workstation's folder holds, from before models were kept in the project.
+     */
     public record Saved(String name, String hash, String trainedAt, int trainingCases, int heldOutCases,
-                        Map<String, Double> heldOutIou, Map<String, Double> perRegion, boolean promoted) {
+                        Map<String, Double> heldOutIou, Map<String, Double> perRegion, boolean promoted,
+                        String trainedBy) {
         Saved promoted(boolean promoted) {
-            return new Saved(name, hash, trainedAt, trainingCases, heldOutCases, heldOutIou, perRegion, promoted);
+            return new Saved(name, hash, trainedAt, trainingCases, heldOutCases, heldOutIou, perRegion, promoted,
+                    trainedBy);
+        }
+
+        Saved trainedBy(String user) {
+            return new Saved(name, hash, trainedAt, trainingCases, heldOutCases, heldOutIou, perRegion, promoted, user);
         }
     }
 
@@ -112,7 +121,7 @@ public final class ProjectModels {
             Path checkpoint = folder.resolve(name);
             learner.save(checkpoint);
             Saved saved = new Saved(name, mine.weightsHash(), clock.instant().toString(), split.training().size(),
-                    split.heldOut().size(), means, mine.perRegion(), false);
+                    split.heldOut().size(), means, mine.perRegion(), false, CurrentUser.name());
             Files.writeString(checkpoint.resolve(EVALUATION), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(saved));
             boolean promoted = keep(saved, checkpoint, better, current.map(Saved::name).orElse(null));
             String verdict = promoted ? "promoted " + name
@@ -168,7 +177,8 @@ public final class ProjectModels {
     private boolean keep(Saved saved, Path checkpoint, boolean promote, String promotedBefore) throws AssistException {
         try {
             String evaluation = JSON.writeValueAsString(saved.promoted(false));
-            return store.modelShelf().add(new ModelShelf.Entry(saved.name(), saved.hash(), evaluation, CurrentUser.name(),
+            String trainer = saved.trainedBy() != null ? saved.trainedBy() : CurrentUser.name();
+            return store.modelShelf().add(new ModelShelf.Entry(saved.name(), saved.hash(), evaluation, trainer,
                     java.time.Instant.parse(saved.trainedAt()), false), ModelArchive.pack(checkpoint), promote,
                     promotedBefore);
         } catch (IOException e) {
@@ -182,7 +192,8 @@ public final class ProjectModels {
         List<Saved> kept = new ArrayList<>();
         try {
             for (ModelShelf.Entry e : store.modelShelf().list()) {
-                kept.add(read(e.evaluation(), store.name() + ": model " + e.name()).promoted(e.promoted()));
+                kept.add(read(e.evaluation(), store.name() + ": model " + e.name()).promoted(e.promoted())
+                        .trainedBy(e.trainedBy()));
             }
         } catch (ProjectException e) {
             throw new AssistException(e.getMessage(), e);
@@ -231,7 +242,7 @@ public final class ProjectModels {
                     && !kept.contains(d.getFileName().toString())).toList()) {
                 Path file = dir.resolve(EVALUATION);
                 Saved s = read(Files.readString(file), file.toString());
-                found.add(s.promoted(s.name().equals(promoted)));
+                found.add(s.promoted(s.name().equals(promoted)).trainedBy(null));
             }
         } catch (IOException e) {
             throw new AssistException(folder + ": cannot be read (" + e.getMessage() + ")", e);
