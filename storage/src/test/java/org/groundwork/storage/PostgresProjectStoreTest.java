@@ -211,6 +211,48 @@ class PostgresProjectStoreTest {
     }
 
     @Test
+    void aSignInToOneProjectOpensNoOtherOnTheSameServer() throws Exception {
+        PostgresLocation mine = sharedProject(1);
+        PostgresLocation theirs = sharedProject(1);
+        Path passwords = team(mine, "nina", TeamRoles.Role.READER);
+        System.setProperty("groundwork.pgpass", passwords.toString());
+        try {
+            try (PostgresProjectStore nina = PostgresProjectStore.open(server.location(mine.database(), "nina"), false,
+                    Duration.ofSeconds(30))) {
+                assertEquals(1, nina.cases().size());
+            }
+            ProjectException refused = assertThrows(ProjectException.class, () -> PostgresProjectStore.open(
+                    server.location(theirs.database(), "nina"), true, Duration.ofSeconds(30)).close());
+            assertTrue(refused.getMessage().contains("may not"), refused.getMessage());
+        } finally {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        }
+        try (PostgresProjectStore owner = PostgresProjectStore.open(mine, false, Duration.ofSeconds(30));
+             PostgresProjectStore other = PostgresProjectStore.open(theirs, false, Duration.ofSeconds(30))) {
+            assertTrue(TeamRoles.members(owner).contains(new TeamRoles.Member("nina", TeamRoles.Role.READER)));
+            assertFalse(TeamRoles.members(other).stream().anyMatch(m -> m.name().equals("nina")),
+                    TeamRoles.members(other).toString());
+
+            // The same person on a second project of the server: her sign-in joins it, in the role she has.
+            ProjectException otherRole = assertThrows(ProjectException.class,
+                    () -> TeamRoles.add(other, "nina", TeamRoles.Role.ADMIN, "x".toCharArray()));
+            assertTrue(otherRole.getMessage().contains("already signs in to this server as reader"), otherRole.getMessage());
+            ProjectException notOurs = assertThrows(ProjectException.class,
+                    () -> TeamRoles.add(other, PostgresServer.ADMIN, TeamRoles.Role.READER, "x".toCharArray()));
+            assertTrue(notOurs.getMessage().contains("not a Groundwork sign-in"), notOurs.getMessage());
+            assertFalse(TeamRoles.add(other, "nina", TeamRoles.Role.READER, "ignored".toCharArray()));
+            assertTrue(TeamRoles.members(other).contains(new TeamRoles.Member("nina", TeamRoles.Role.READER)));
+        }
+        System.setProperty("groundwork.pgpass", passwords.toString());
+        try (PostgresProjectStore nina = PostgresProjectStore.open(server.location(theirs.database(), "nina"), true,
+                Duration.ofSeconds(30))) {
+            assertEquals(1, nina.cases().size(), "she signs in with the password she had");
+        } finally {
+            System.setProperty("groundwork.pgpass", server.passwordFile().toString());
+        }
+    }
+
+    @Test
     void theTeamSharesTheModelsThatAnAdjudicatorTrains() throws Exception {
         PostgresLocation at = sharedProject(1);
         Path passwords = team(at, "rita", TeamRoles.Role.READER, "adam", TeamRoles.Role.ADJUDICATOR);
@@ -254,10 +296,9 @@ class PostgresProjectStoreTest {
         Path passwords = team(at, "alice", TeamRoles.Role.READER, "bob", TeamRoles.Role.READER,
                 "carol", TeamRoles.Role.ADJUDICATOR);
         try (PostgresProjectStore admin = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
-            // Sign-ins belong to the whole server, so other tests' are listed too.
-            assertTrue(TeamRoles.members(admin).containsAll(List.of(new TeamRoles.Member("alice", TeamRoles.Role.READER),
+            assertEquals(List.of(new TeamRoles.Member("alice", TeamRoles.Role.READER),
                     new TeamRoles.Member("bob", TeamRoles.Role.READER),
-                    new TeamRoles.Member("carol", TeamRoles.Role.ADJUDICATOR))), TeamRoles.members(admin).toString());
+                    new TeamRoles.Member("carol", TeamRoles.Role.ADJUDICATOR)), TeamRoles.members(admin));
         }
         System.setProperty("groundwork.pgpass", passwords.toString());
         try (PostgresProjectStore alice = PostgresProjectStore.open(server.location(at.database(), "alice"), false,

@@ -63,10 +63,11 @@ final class TeamCommand implements Runnable {
                     throw new ProjectException(store.name(), "no role \"" + role + "\"; take reader, adjudicator or admin", e);
                 }
                 char[] password = Files.readString(passwordFile).strip().toCharArray();
-                TeamRoles.add(store, name, r, password);
+                boolean created = TeamRoles.add(store, name, r, password);
                 java.util.Arrays.fill(password, '\0');
-                spec.commandLine().getOut().printf("%s added to %s as %s%n", name, store.name(),
-                        r.name().toLowerCase(Locale.ROOT));
+                spec.commandLine().getOut().printf("%s added to %s as %s%s%n", name, store.name(),
+                        r.name().toLowerCase(Locale.ROOT), created ? ""
+                                : " (already a sign-in on this server: the password is the one it has)");
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (ProjectException e) {

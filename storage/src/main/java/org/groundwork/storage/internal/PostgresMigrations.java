@@ -256,8 +256,15 @@ public final class PostgresMigrations {
                 USING (true) WITH CHECK (true);
             """,
             // 12: trained models kept in the project, and the promoted one. Everyone suggests with it; only
-            // adjudicators and admins, who see every reader's boxes, add and promote models.
+            // adjudicators and admins, who see every reader's boxes, add and promote models. And only the
+            // project's own sign-ins connect to its database: the three roles belong to the whole server, so
+            // without this a reader of one project would read another's cases on the same server.
             """
+            DO $$
+            BEGIN
+                EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+            END
+            $$;
             CREATE TABLE models(
                 name TEXT PRIMARY KEY,
                 hash TEXT NOT NULL,
