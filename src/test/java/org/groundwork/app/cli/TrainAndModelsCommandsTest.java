@@ -26,6 +26,7 @@ import org.groundwork.annotate.core.protocol.ProtocolReader;
 import org.groundwork.assist.RegionBox;
 import org.groundwork.assist.phantom.KneePhantom;
 import org.groundwork.storage.PostgresServer;
+import org.groundwork.storage.ProjectStore;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.viewer.core.dicom.DicomSeriesWriter;
 import org.junit.jupiter.api.Tag;
@@ -186,8 +187,13 @@ class TrainAndModelsCommandsTest {
             assertEquals(0, run("models", asReader), err.toString());
             assertTrue(out.toString().startsWith("* cnn-boxes-") && out.toString().contains(" by ada on 16 case(s)"),
                     out.toString());
+            try (ProjectStore store = ProjectStore.open(owner, false)) {
+                store.assignReaders(java.util.Map.of(1L, List.of("ada", "rhea")));
+            }
             assertEquals(0, run("suggest", asReader, "--model", "cnn-boxes", "--cases", "1"), err.toString());
             assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
+            assertTrue(out.toString().contains("for rhea") && !out.toString().contains("for ada"),
+                    "a reader proposes for her own reading only: " + out);
             try (var unpacked = Files.list(dir.resolve("workstation-b").resolve("projects"))) {
                 assertEquals(1, unpacked.count(), "the model was unpacked on the second workstation");
             }

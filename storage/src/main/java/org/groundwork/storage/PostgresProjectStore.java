@@ -268,7 +268,7 @@ public final class PostgresProjectStore extends ProjectStore {
     }
 
     @Override
-    boolean seesAllAnswers() {
+    public boolean seesAllAnswers() {
         return seesAllAnswers;
     }
 

@@ -142,11 +142,11 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
     }
 
     /**
-     * Whether this session may read every reader's answers. A reader of a shared project sees only
-     * their own (blind reading, enforced by the server): their edits then keep only their own
-     * progress, and the case's overall progress is counted again by a session that sees all.
+     * {@inheritDoc} Their edits then keep only their own progress, and the case's overall progress is
+     * counted again by a session that sees all.
      */
-    boolean seesAllAnswers() {
+    @Override
+    public boolean seesAllAnswers() {
         return true;
     }
 

@@ -69,7 +69,8 @@ public final class ProjectAssist {
      * Trains a model with {@code factory} on every annotated case but the targets, then stores its
      * proposals for the targets as pending suggestions (one edit per case, so each can be undone):
      * one set for each reader the case is dealt to (a proposal and what becomes of it belong to one
-     * reader's reading), or for {@code user} when it is dealt to nobody.
+     * reader's reading), or for {@code user} when it is dealt to nobody or this session is a reader's,
+     * who sees only their own reading.
      */
     public List<CaseSuggestions> suggest(String modelName, List<CaseRecord> targets, Set<String> regions,
                                          String user, LoadMonitor monitor)
@@ -84,7 +85,8 @@ public final class ProjectAssist {
                 CaseRecord target = targets.get(n);
                 monitor.progress(n, targets.size(), "Suggesting for case " + target.id() + " (" + (n + 1) + " of "
                         + targets.size() + ")");
-                List<String> readers = dealt.getOrDefault(target.id(), List.of());
+                // A reader of a shared project proposes only for their own reading; the server refuses more.
+                List<String> readers = store.seesAllAnswers() ? dealt.getOrDefault(target.id(), List.of()) : List.of(user);
                 List<Suggestion> proposed = propose(model, target, regions, readers.isEmpty() ? user : readers.get(0),
                         monitor);
                 List<Suggestion> suggestions = new ArrayList<>(proposed);

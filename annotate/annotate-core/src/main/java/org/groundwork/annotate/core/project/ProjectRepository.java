@@ -59,6 +59,14 @@ public interface ProjectRepository extends AutoCloseable {
     /** Deals these readers to these cases, replacing what each had, in one transaction. */
     void assignReaders(Map<Long, List<String>> assignment) throws ProjectException;
 
+    /**
+     * Whether this session reads and writes every reader's answers. A reader of a shared project
+     * reads and writes only their own (blind reading, enforced by the server).
+     */
+    default boolean seesAllAnswers() {
+        return true;
+    }
+
     /** The models trained on this project and the one promoted for suggestions. */
     ModelShelf modelShelf();
 
