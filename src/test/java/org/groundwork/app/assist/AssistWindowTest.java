@@ -197,23 +197,8 @@ class AssistWindowTest {
 
     @Test
     void trainingInTheWorkstationKeepsAModelAndSuggestionsComeFromThePromotedOne() throws Exception {
-        RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
-        // Two more knees read (every region boxed as the phantom says), so that patients can be held out.
-        var protocol = org.groundwork.annotate.core.protocol.ProtocolReader.builtIn("knee-mri");
-        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
-            for (int knee = 3; knee <= 4; knee++) {
-                String series = org.groundwork.viewer.core.dicom.DicomSeriesWriter.uid("groundwork-demo-series-" + knee);
-                long caseId = store.cases().stream().filter(c -> c.seriesUid().equals(series)).findFirst().orElseThrow().id();
-                var truth = org.groundwork.assist.phantom.KneePhantom.generate(knee,
-                        org.groundwork.assist.phantom.KneePhantom.Grid.coarse(128, 128, 48), protocol);
-                for (var b : truth.boxes().values()) {
-                    store.apply(new org.groundwork.annotate.core.project.Edit.PutBox(new org.groundwork.annotate.core.project.Box(
-                            java.util.UUID.randomUUID().toString(), caseId, b.regionId(), null, b.min(), b.max(),
-                            Provenance.human("dr.r", java.time.Instant.now()))), "dr.r");
-                }
-            }
-        }
+        // Two more knees read, so that patients can be held out.
+        demoWithKneesBoxed(4);
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
         robot.clickOn("Assist").clickOn("Train Model");
@@ -269,6 +254,65 @@ class AssistWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> proposals.pending().size() > 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(6, proposals.pending().size(), "every region the two example readings boxed, once more");
+    }
+
+    /** The demo project with the knees after the two example readings, up to {@code lastKnee}, boxed as the phantom says. */
+    private Path demoWithKneesBoxed(int lastKnee) throws Exception {
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
+        var protocol = org.groundwork.annotate.core.protocol.ProtocolReader.builtIn("knee-mri");
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            for (int knee = 3; knee <= lastKnee; knee++) {
+                String series = org.groundwork.viewer.core.dicom.DicomSeriesWriter.uid("groundwork-demo-series-" + knee);
+                long caseId = store.cases().stream().filter(c -> c.seriesUid().equals(series)).findFirst().orElseThrow().id();
+                var truth = org.groundwork.assist.phantom.KneePhantom.generate(knee,
+                        org.groundwork.assist.phantom.KneePhantom.Grid.coarse(128, 128, 48), protocol);
+                for (var b : truth.boxes().values()) {
+                    store.apply(new org.groundwork.annotate.core.project.Edit.PutBox(new org.groundwork.annotate.core.project.Box(
+                            java.util.UUID.randomUUID().toString(), caseId, b.regionId(), null, b.min(), b.max(),
+                            Provenance.human("dr.r", java.time.Instant.now()))), "dr.r");
+                }
+            }
+        }
+        return project;
+    }
+
+    @Test
+    void withRetrainingOnFinishingACaseTrainsTheModelOnceEnoughNewCasesHaveBoxes() throws Exception {
+        Path project = demoWithKneesBoxed(5); // five cases with boxes, no model yet
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        robot.clickOn("Assist").clickOn("Retrain as Cases Are Finished");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .startsWith("The model is trained again in the background after every 5 more cases with boxes"),
+                robot.lookup("#statusMessage").queryAs(Label.class).getText());
+
+        var sixth = app.mainWindow().worklist().shownCases().get(5);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(sixth)));
+        RunningApp.waitForOpenCase(app, 30);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .startsWith("Model trained: "));
+        org.groundwork.testing.Screenshots.write(app.mainWindow().stage().getScene(), "retrained");
+
+        // Nothing new to learn from: finishing another case trains nothing.
+        var fifth = app.mainWindow().worklist().shownCases().get(4);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(fifth)));
+        RunningApp.waitForOpenCase(app, 30);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String finished = "Case " + fifth.id() + " marked done.";
+        assertEquals(finished, robot.lookup("#statusMessage").queryAs(Label.class).getText());
+        robot.clickOn("Assist").clickOn("Models…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistModelsDialog").tryQuery().isPresent());
+        String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
+        assertEquals(1, list.lines().filter(l -> l.contains("cnn-boxes-") && !l.contains("IoU")).count(), list);
+        close("#assistModelsDialog");
+        assertEquals(finished, robot.lookup("#statusMessage").queryAs(Label.class).getText(), "no second training started");
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            assertEquals(java.util.Optional.of("5"), store.setting(ProjectModels.RETRAIN_EVERY));
+        }
     }
 
     /** Closes an information dialog; its OK button is what the user presses, here found by the dialog's id. */

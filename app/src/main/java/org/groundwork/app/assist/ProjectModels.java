@@ -167,6 +167,25 @@ public final class ProjectModels {
         return all;
     }
 
+    /** The project setting: retrain after this many more boxed cases (absent or 0: only when asked). */
+    public static final String RETRAIN_EVERY = "assist.retrain_every";
+
+    /**
+     * Why the learner should be trained again now, or empty: at least {@code every} cases with boxes
+     * that the latest checkpoint did not learn from or judge on, so the readers' newest boxes and
+     * corrections reach the model without anyone asking for it.
+     */
+    public Optional<String> retrainDue(int every) throws AssistException {
+        if (every <= 0) {
+            return Optional.empty();
+        }
+        List<Saved> all = list();
+        int seen = all.isEmpty() ? 0 : all.get(all.size() - 1).trainingCases() + all.get(all.size() - 1).heldOutCases();
+        int added = assist.trainingCases(Set.of()).size() - seen;
+        return added < every ? Optional.empty()
+                : Optional.of(added + " boxed case(s) since the " + (all.isEmpty() ? "project began" : "last model"));
+    }
+
     /** The promoted learner, checked against its recorded hash; empty when none was promoted. */
     public Optional<BoxLearner> promoted() throws AssistException {
         Optional<Saved> saved = list().stream().filter(Saved::promoted).findFirst();

@@ -56,37 +56,58 @@ public final class AssistActions {
                 "Model proposals for the selected question's region (Ctrl+Shift+G); Enter accepts one, Delete rejects it"));
         suggestButton.setOnAction(e -> suggest());
         workspace.pane().addQuestionAction(suggestButton);
-        // Blind-first is the project's setting: read when a project opens, written when the reader changes it.
-        // Read on the store thread: the store may be busy with the opening's first counts.
-        projects.storeProperty().addListener((obs, old, store) -> {
-            if (store == null) {
-                showBlindFirst(false);
-                return;
-            }
-            Task<Boolean> read = projects.submit(() -> store.setting(ProjectRepository.BLIND_FIRST).map("true"::equals)
-                    .orElse(false));
-            read.setOnSucceeded(e -> {
-                if (projects.storeProperty().get() == store) {
-                    showBlindFirst(read.getValue());
-                }
-            });
-        });
-        blindFirst().addListener((obs, was, on) -> {
-            ProjectRepository store = projects.storeProperty().get();
-            if (loadingSetting || store == null || store.readOnly()) {
-                return;
-            }
-            try {
-                store.putSetting(ProjectRepository.BLIND_FIRST, Boolean.toString(on));
-                statusBar.showMessage(on ? "Blind-first: a region's proposals show once you have drawn your own box of it."
+        new ProjectToggle(projects, blindFirst(), ProjectRepository.BLIND_FIRST, "true"::equals,
+                on -> Boolean.toString(on), statusBar,
+                on -> on ? "Blind-first: a region's proposals show once you have drawn your own box of it."
                         : "Proposals show as soon as they are made.");
-            } catch (ProjectException e) {
-                statusBar.showMessage(e.getMessage());
-            }
-        });
+        new ProjectToggle(projects, retrainAsCasesFinish, ProjectModels.RETRAIN_EVERY, AssistActions::retrainEvery,
+                on -> on ? Integer.toString(RETRAIN_EVERY) : "0", statusBar,
+                on -> on ? "The model is trained again in the background after every " + RETRAIN_EVERY
+                        + " more cases with boxes, and used only if it does better on held-out cases."
+                        : "The model is trained only when you ask (Assist → Train Model).");
+        workspace.setOnCaseFinished(this::retrainIfDue);
     }
 
-    private boolean loadingSetting;
+    /** Cases with boxes between automatic trainings, when Assist → Retrain as Cases Are Finished is on. */
+    static final int RETRAIN_EVERY = 5;
+    private final javafx.beans.property.BooleanProperty retrainAsCasesFinish =
+            new javafx.beans.property.SimpleBooleanProperty(this, "retrainAsCasesFinish");
+    private Task<ProjectModels.Training> training;
+
+    /** Assist → Retrain as Cases Are Finished, the open project's setting. */
+    public javafx.beans.property.BooleanProperty retrainAsCasesFinish() {
+        return retrainAsCasesFinish;
+    }
+
+    /** Whether this session may train the open project's model (not a reader of a shared project, not read-only). */
+    javafx.beans.binding.BooleanBinding canTrainProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> projects.storeProperty().get() != null
+                && projects.storeProperty().get().modelShelf().whyNotTrain().isEmpty(), projects.storeProperty());
+    }
+
+    private static boolean retrainEvery(String value) {
+        return value.matches("[0-9]{1,6}") && Integer.parseInt(value) > 0;
+    }
+
+    /**
+     * After a case is finished: trains the learner in the background when the project asks for it and
+     * enough cases with boxes came since the last model. Nothing is said when none is due.
+     */
+    private void retrainIfDue() {
+        ProjectRepository store = projects.storeProperty().get();
+        if (!retrainAsCasesFinish.get() || store == null || (training != null && training.isRunning())) {
+            return;
+        }
+        Task<java.util.Optional<String>> due = projects.submit(() -> {
+            String every = store.setting(ProjectModels.RETRAIN_EVERY).orElse("0");
+            if (!retrainEvery(every) || store.modelShelf().whyNotTrain().isPresent()) {
+                return java.util.Optional.empty();
+            }
+            return new ProjectAssist(store, Clock.systemUTC()).models().retrainDue(Integer.parseInt(every));
+        });
+        due.setOnSucceeded(e -> due.getValue().ifPresent(reason -> train(null, "Retraining the model: " + reason + "…")));
+        due.setOnFailed(e -> statusBar.showMessage("The model was not retrained: " + due.getException().getMessage()));
+    }
 
     /** Assist → Blind-First Mode, the open project's setting. */
     public javafx.beans.property.BooleanProperty blindFirst() {
@@ -206,6 +227,15 @@ public final class AssistActions {
      * epoch, Cancel), judges it on held-out patients and promotes it only if it is better; says which.
      */
     public Task<ProjectModels.Training> train(javafx.stage.Window owner) {
+        if (training != null && training.isRunning()) {
+            statusBar.showMessage("The model is being trained already.");
+            return training;
+        }
+        return train(owner, "Training the learner on the project's boxes…");
+    }
+
+    /** Trains in the background; the verdict goes to the status bar, and to a notice when {@code owner} is given. */
+    private Task<ProjectModels.Training> train(javafx.stage.Window owner, String message) {
         ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
@@ -214,7 +244,7 @@ public final class AssistActions {
         Task<ProjectModels.Training> task = new MonitoredTask<>() {
             @Override
             protected ProjectModels.Training call() throws Exception {
-                updateMessage("Training the learner on the project's boxes…");
+                updateMessage(message);
                 return new ProjectAssist(store, Clock.systemUTC()).models().train(TRAINING_EPOCHS, monitor());
             }
         };
@@ -222,9 +252,12 @@ public final class AssistActions {
         task.setOnSucceeded(e -> {
             ProjectModels.Training t = task.getValue();
             statusBar.showMessage("Model trained: " + t.verdict());
-            Notify.info(owner, "Model trained", t.verdict());
+            if (owner != null) {
+                Notify.info(owner, "Model trained", t.verdict());
+            }
         });
         task.setOnFailed(e -> statusBar.showMessage("Training failed: " + task.getException().getMessage()));
+        training = task;
         return Background.start(task, "groundwork-training");
     }
 
@@ -283,11 +316,5 @@ public final class AssistActions {
         }
     }
 
-    /** The project's blind-first setting as read, without writing it back. */
-    private void showBlindFirst(boolean on) {
-        loadingSetting = true;
-        blindFirst().set(on);
-        loadingSetting = false;
-    }
 
 }

@@ -292,8 +292,18 @@ public final class CaseWorkspace {
 
     /** Sets the open case's status (done, needs review). */
     void setStatus(CaseStatus status) {
-        writeCaseState(id -> new Edit.SetCaseStatus(id, status),
+        boolean written = writeCaseState(id -> new Edit.SetCaseStatus(id, status),
                 " marked " + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ".");
+        if (written && status == CaseStatus.DONE) {
+            onCaseFinished.run();
+        }
+    }
+
+    private Runnable onCaseFinished = () -> { };
+
+    /** Called after the reader marks the open case done. */
+    void setOnCaseFinished(Runnable action) {
+        onCaseFinished = action;
     }
 
     /** Makes the current user the open case's assignee. */
@@ -302,19 +312,21 @@ public final class CaseWorkspace {
         writeCaseState(id -> new Edit.AssignCase(id, me), " is assigned to " + me + ".");
     }
 
-    /** Writes a change of the open case's state (not undoable), says so, and refreshes the worklist. */
-    private void writeCaseState(java.util.function.LongFunction<Edit> change, String said) {
+    /** Writes a change of the open case's state (not undoable), says so, refreshes the worklist; false when not written. */
+    private boolean writeCaseState(java.util.function.LongFunction<Edit> change, String said) {
         CaseRecord c = openCase.get();
         ProjectStore store = projects.storeProperty().get();
         if (c == null || store == null) {
-            return;
+            return false;
         }
         try {
             write(store, c, change.apply(c.id()));
             statusBar.showMessage("Case " + c.id() + said);
             projects.refreshCases(); // queued after the write on the store thread
+            return true;
         } catch (ProjectException e) {
             error(e.getMessage());
+            return false;
         }
     }
 

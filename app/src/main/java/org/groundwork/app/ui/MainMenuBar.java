@@ -227,12 +227,16 @@ final class MainMenuBar {
         MenuItem train = item("Train Model", null, "trainModelItem");
         train.setOnAction(e -> assist.train(window.stage()));
         train.disableProperty().bind(window.projectActions().canExportProperty().not());
+        CheckMenuItem retrain = new CheckMenuItem("Retrain as Cases Are Finished");
+        retrain.setId("retrainItem");
+        retrain.selectedProperty().bindBidirectional(assist.retrainAsCasesFinish());
+        retrain.disableProperty().bind(assist.canTrainProperty().not());
         MenuItem models = item("Models…", null, "modelsItem");
         models.setOnAction(e -> assist.models(window.stage()));
         MenuItem diagnostics = item("Diagnostics…", null, "assistDiagnosticsItem");
         diagnostics.setOnAction(e -> assist.diagnostics(window.stage()));
         return menu("Assist", "assistMenu", suggest, suggestCase, suggestProtocol, acceptConfident, new SeparatorMenuItem(),
-                train, models,
+                train, retrain, models,
                 new SeparatorMenuItem(), blindFirst, report, diagnostics);
     }
 
