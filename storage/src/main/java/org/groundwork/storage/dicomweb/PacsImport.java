@@ -70,8 +70,11 @@ public final class PacsImport {
 
     /** The Series Instance UIDs a case's images were retrieved from; empty for images imported from files. */
     public static Set<String> seriesOf(ProjectStore store, long caseId) {
-        return store.remoteSeries(caseId).stream().map(ProjectStore.RemoteSeries::seriesUid)
-                .collect(java.util.stream.Collectors.toSet());
+        return uids(store.remoteSeries(caseId));
+    }
+
+    private static Set<String> uids(List<ProjectStore.RemoteSeries> remote) {
+        return remote.stream().map(ProjectStore.RemoteSeries::seriesUid).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -85,7 +88,7 @@ public final class PacsImport {
     public static boolean restoreMissing(ProjectStore store, long caseId, DicomWebClient client, PacsCache cache,
                                          LoadMonitor monitor) throws PacsException, ProjectException {
         List<ProjectStore.RemoteSeries> remote = store.remoteSeries(caseId);
-        if (remote.isEmpty() || localFiles(store, caseId, cache).stream().allMatch(Files::isRegularFile)) {
+        if (remote.isEmpty() || cache.locate(store.imageFiles(caseId), uids(remote)).stream().allMatch(Files::isRegularFile)) {
             return false;
         }
         for (ProjectStore.RemoteSeries r : remote) {
