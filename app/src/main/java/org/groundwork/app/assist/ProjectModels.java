@@ -35,6 +35,9 @@ import org.groundwork.viewer.core.LoadMonitor;
  * its {@code models/} folder the first time it is used, and checks it against its hash on every load.
  */
 public final class ProjectModels {
+    /** The project setting: retrain after this many more boxed cases (absent or 0: only when asked). */
+    public static final String RETRAIN_EVERY = "assist.retrain_every";
+
     static final String FOLDER = "models";
     private static final String EVALUATION = "evaluation.json";
     /** Where the promoted model was named when models were kept only in the workstation's folder. */
@@ -166,9 +169,6 @@ public final class ProjectModels {
         all.sort(java.util.Comparator.comparing(Saved::trainedAt));
         return all;
     }
-
-    /** The project setting: retrain after this many more boxed cases (absent or 0: only when asked). */
-    public static final String RETRAIN_EVERY = "assist.retrain_every";
 
     /**
      * Why the learner should be trained again now, or empty: at least {@code every} cases with boxes
