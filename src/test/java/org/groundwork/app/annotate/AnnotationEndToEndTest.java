@@ -27,12 +27,12 @@ import org.groundwork.annotate.core.project.ReasoningStep;
 import org.groundwork.annotate.core.protocol.QuestionTemplate;
 import org.groundwork.annotate.core.protocol.Region;
 import org.groundwork.annotate.fx.box.BoxTools;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.app.ui.CaseWorkspace;
 import org.groundwork.storage.ProjectImporter;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.Volume;
 import org.groundwork.viewer.core.render.Plane;
@@ -40,12 +40,8 @@ import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
 import org.groundwork.viewer.fx.MprViewer;
 import org.groundwork.viewer.fx.SliceView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -56,25 +52,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * started again, and everything is found where it was left.
  */
 @Tag("fx")
-class AnnotationEndToEndTest {
+class AnnotationEndToEndTest extends WorkstationTest {
     private static final String REGION = "femur-medial-central";
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
 
     /** A project with two 40 x 40 x 30 axial series, one case each. */
     private Path project() throws Exception {

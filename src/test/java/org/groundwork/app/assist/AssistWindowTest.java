@@ -13,45 +13,22 @@ import javafx.scene.input.KeyCode;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.Suggestion;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.app.demo.DemoProject;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
-import org.groundwork.viewer.core.Volume;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.fx.SliceView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Assist in the workstation: proposals for an unread demo case, accepted, rejected, undone, kept. */
 @Tag("fx")
-class AssistWindowTest {
+class AssistWindowTest extends WorkstationTest {
     private static final String ACL_COLOUR = "#19b2b3";
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        RunningApp.forgetDemo();
-    }
 
     @Test
     void suggestionsAreShownAcceptedRejectedAndUndoneAndTheirFateIsKept() throws Exception {

@@ -11,18 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.fx.MprViewer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,27 +26,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * exactly the pictures made here.
  */
 @Tag("fx")
-class UserGuidePicturesTest {
+class UserGuidePicturesTest extends WorkstationTest {
     private static final Path DOCS = Path.of("..", "docs");
-    private final FxRobot robot = new FxRobot();
     private final Set<String> written = new TreeSet<>();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        RunningApp.forgetDemo();
-    }
 
     @Test
     void theGuidesPicturesComeFromTheApplicationOnTheDemo() throws Exception {

@@ -5,44 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.dataset.export.ExportFixtures;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.groundwork.testing.WorkstationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File → Export… as a user runs it: choose formats and a folder, watch it finish, read the outcome. */
 @Tag("fx")
-class ExportWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
+class ExportWindowTest extends WorkstationTest {
     @Test
     void exportFromTheFileMenu() throws Exception {
         Path project = ExportFixtures.project(tmp);

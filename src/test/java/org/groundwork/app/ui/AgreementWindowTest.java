@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -20,44 +19,21 @@ import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Grade;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.Question;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.app.demo.DemoProject;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.LoadMonitor;
 import org.groundwork.viewer.core.dicom.DicomSeriesWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Project → Agreement between Readers on the demo read a second time by another reader. */
 @Tag("fx")
-class AgreementWindowTest {
+class AgreementWindowTest extends WorkstationTest {
     private static final Provenance SECOND = Provenance.human("dr.second", Instant.parse("2026-11-30T10:00:00Z"));
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        RunningApp.forgetDemo();
-    }
 
     @Test
     void regionsAndFieldsShowTheAgreementOfTwoReadersAndListTheirCases() throws Exception {

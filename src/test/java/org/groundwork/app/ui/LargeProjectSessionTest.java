@@ -13,18 +13,13 @@ import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.CaseEditor;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.app.demo.DemoProject;
 import org.groundwork.storage.ProjectSeeder;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.FxStallWatchdog;
 import org.groundwork.testing.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.groundwork.testing.WorkstationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,26 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * FX thread never waits on the store (the watchdog fails the test otherwise), and what was done is
  * on screen and on disk.
  */
-class LargeProjectSessionTest {
+class LargeProjectSessionTest extends WorkstationTest {
     private static final int SEEDED = 10_000;
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        RunningApp.forgetDemo();
-    }
 
     @Test
     void editsDuringTheOpeningOfALargeProjectNeverHoldTheScreen() throws Exception {

@@ -10,50 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.stage.Window;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.NiftiBomb;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A folder of good images, decompression bombs and junk: the window stays usable and names every file. */
 @Tag("fx")
-class LoadReportTest {
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
+class LoadReportTest extends WorkstationTest {
     @BeforeEach
     void start() throws Exception {
         app = RunningApp.start();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
     }
 
     @Test

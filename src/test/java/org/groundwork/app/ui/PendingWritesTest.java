@@ -4,56 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.CaseEditor;
 import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.Provenance;
 import org.groundwork.annotate.core.project.ReasoningStep;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.app.demo.DemoProject;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.groundwork.testing.WorkstationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The screen never waits on the disk: an edit shows at once, marked as saving until it is committed. */
 @Tag("fx")
-class PendingWritesTest {
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
+class PendingWritesTest extends WorkstationTest {
     @BeforeEach
     void open() throws Exception {
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        RunningApp.forgetDemo();
     }
 
     private Label savingMark() {

@@ -6,53 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.storage.SqliteProjectStore;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opening a project and importing into it from the main window, as File → Open Project… does. */
 @Tag("fx")
-class ProjectWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
+class ProjectWindowTest extends WorkstationTest {
     @BeforeEach
     void start() throws Exception {
         app = RunningApp.start();
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -8,54 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.groundwork.app.GroundworkApp;
 import org.groundwork.testing.RunningApp;
 import org.groundwork.testing.Screenshots;
+import org.groundwork.testing.WorkstationTest;
 import org.groundwork.viewer.core.render.Plane;
 import org.groundwork.viewer.core.render.WindowLevel;
 import org.groundwork.viewer.core.testing.DicomFileBuilder;
 import org.groundwork.viewer.core.testing.SyntheticSeries;
 import org.groundwork.viewer.fx.MprViewer;
 import org.groundwork.viewer.fx.SliceView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opening a series and reading it: scrolling, windowing, the linked crosshair, layouts. */
 @Tag("fx")
-class ViewerWindowTest {
-    private final FxRobot robot = new FxRobot();
-    private GroundworkApp app;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
+class ViewerWindowTest extends WorkstationTest {
     @BeforeEach
     void start() throws Exception {
         app = RunningApp.start();
         SyntheticSeries.write(tmp.resolve("series"), DicomFileBuilder.EXPLICIT_LE, "1.2.3.7", 48, 40, 24,
                 new double[] {-20, -30, 40}, SyntheticSeries.SAGITTAL, new double[] {0.8, 0.8, 1.5});
         RunningApp.await(RunningApp.onFx(() -> app.mainWindow().imageActions().open(List.of(tmp.resolve("series")))));
-    }
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
     }
 
     private MprViewer viewer() {
