@@ -3,8 +3,6 @@ package org.groundwork.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code demo --no-window} and {@code suggest} on the demo project, as a user runs them. */
-class DemoAndSuggestCommandsTest {
+class DemoAndSuggestCommandsTest extends CommandLineTest {
     @TempDir
     Path dir;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
 
     @BeforeEach
     void coarseDemo() {
@@ -37,12 +33,6 @@ class DemoAndSuggestCommandsTest {
     @AfterEach
     void clear() {
         RunningApp.forgetDemo();
-    }
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.groundwork.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.groundwork.dataset.export.ExportFixtures;
@@ -12,17 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code groundwork export} as a user runs it. */
-class ExportCommandTest {
+class ExportCommandTest extends CommandLineTest {
     @TempDir
     Path dir;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     @Test
     void exportsEveryFormatAndReportsWhatItLeftOut() throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.groundwork.storage.PostgresServer;
 import org.groundwork.storage.ProjectSeeder;
@@ -17,18 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code groundwork migrate}, {@code status} and {@code team} on a shared project, as a user runs them. */
-class MigrateCommandTest {
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
+class MigrateCommandTest extends CommandLineTest {
     @TempDir
     Path tmp;
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     @Test
     void anAddressWithAPasswordIsRefusedWithoutShowingIt() throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code groundwork pacs search|import}: against a real Orthanc, and with a server that is not there. */
-class PacsCommandTest {
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
+class PacsCommandTest extends CommandLineTest {
     @TempDir
     Path tmp;
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     @Test
     void anUnreachableServerIsBadInputAndThePasswordIsNotPrinted() throws Exception {

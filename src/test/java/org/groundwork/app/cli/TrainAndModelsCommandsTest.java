@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,18 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train}, {@code models} and {@code suggest --model cnn-boxes} on a project of read phantom knees. */
-class TrainAndModelsCommandsTest {
+class TrainAndModelsCommandsTest extends CommandLineTest {
     private static final int KNEES = 20;
     @TempDir
     Path dir;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return GroundworkCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
-    }
 
     /** Twenty phantom knees of twenty patients, imported, every region boxed by a reader as the phantom says. */
     private Path readProject() throws Exception {
