@@ -168,7 +168,7 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
             String asAdjudicator = server.location("team", "ada").toString();
 
             assertEquals(2, run("train", asReader, "--epochs", "1"));
-            assertTrue(err.toString().contains("the team's model is trained by an adjudicator or an admin"), err.toString());
+            assertTrue(err.toString().contains("error: Only an adjudicator or an admin trains the team's model"), err.toString());
             assertEquals(0, run("train", asAdjudicator, "--epochs", "30"), err.toString());
             assertTrue(out.toString().contains("promoted cnn-boxes-"), out.toString());
 

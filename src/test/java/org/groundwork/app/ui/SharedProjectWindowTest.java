@@ -1,6 +1,7 @@
 package org.groundwork.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -69,6 +70,39 @@ class SharedProjectWindowTest {
 
     private String text(String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void aReaderOfASharedProjectIsToldThatAdjudicatorsTrainTheTeamsModel() throws Exception {
+        assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
+        server = new PostgresServer();
+        Path passwords = Files.writeString(tmp.resolve("pgpass"), Files.readString(server.passwordFile())
+                + "127.0.0.1:" + server.port() + ":*:rosa:rosa-pw\n");
+        System.setProperty("groundwork.pgpass", passwords.toString());
+        System.setProperty("groundwork.journal", tmp.resolve("journal").toString());
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        Path demo = DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
+        PostgresLocation at = server.createDatabase("shared");
+        try (SqliteProjectStore local = SqliteProjectStore.open(demo, SqliteProjectStore.Mode.READ_ONLY);
+             PostgresProjectStore admin = PostgresProjectStore.openOrCreate(at, local.protocol())) {
+            ProjectTransfer.copy(local, admin);
+            TeamRoles.add(admin, "rosa", TeamRoles.Role.READER, "rosa-pw".toCharArray());
+        }
+        app = RunningApp.start(server.location("shared", "rosa").toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#worklistCounts").startsWith("6 case(s)"));
+        assertEquals("rosa", CurrentUser.name());
+
+        robot.clickOn("Assist");
+        // A disabled menu item is drawn greyed through its :disabled state (seen on the screenshot).
+        var disabled = javafx.css.PseudoClass.getPseudoClass("disabled");
+        assertTrue(robot.lookup("#retrainItem").query().getPseudoClassStates().contains(disabled),
+                "a reader's session does not retrain the team's model");
+        assertFalse(robot.lookup("#trainModelItem").query().getPseudoClassStates().contains(disabled));
+        robot.clickOn("Train Model");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#statusMessage").startsWith("Training failed: "));
+        assertTrue(text("#statusMessage").startsWith("Training failed: Only an adjudicator or an admin trains the team's model"),
+                text("#statusMessage"));
+        Screenshots.write(app.mainWindow().stage().getScene(), "shared-reader-train");
     }
 
     @Test

@@ -64,11 +64,11 @@ final class StoredModels implements ModelShelf {
     @Override
     public Optional<String> whyNotTrain() {
         if (store.readOnly()) {
-            return Optional.of("it is open read-only");
+            return Optional.of("the project is open read-only, so no model is trained in it");
         }
         if (!store.seesAllAnswers()) {
-            return Optional.of("a reader's sign-in sees only their own boxes, so the team's model is trained by an "
-                    + "adjudicator or an admin");
+            return Optional.of("only an adjudicator or an admin trains the team's model, since a reader's sign-in "
+                    + "sees only their own boxes");
         }
         return Optional.empty();
     }

@@ -53,9 +53,9 @@ class ModelShelfStoreTest {
             assertArrayEquals(first, shelf.files("m1"));
             ProjectException none = assertThrows(ProjectException.class, () -> shelf.files("m9"));
             assertTrue(none.getMessage().contains("holds no model called m9"), none.getMessage());
-            assertEquals(Optional.of("it is open read-only"), shelf.whyNotTrain());
+            assertEquals(Optional.of("the project is open read-only, so no model is trained in it"), shelf.whyNotTrain());
             ProjectException refused = assertThrows(ProjectException.class, () -> shelf.add(model("m6", 7), first, true, "m4"));
-            assertTrue(refused.getMessage().endsWith("it is open read-only"), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("open read-only, so no model is trained in it"), refused.getMessage());
         }
     }
 }

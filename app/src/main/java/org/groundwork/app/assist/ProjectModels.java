@@ -88,7 +88,8 @@ public final class ProjectModels {
     public Training train(int epochs, boolean resume, LoadMonitor monitor) throws AssistException {
         Optional<String> refused = store.modelShelf().whyNotTrain();
         if (refused.isPresent()) {
-            throw new AssistException(store.name() + ": this session may not train the project's model: " + refused.get());
+            String why = refused.get();
+            throw new AssistException(Character.toUpperCase(why.charAt(0)) + why.substring(1) + " (" + store.name() + ")");
         }
         List<Saved> all = list();
         List<TrainingCase> cases = assist.trainingCases(Set.of());
