@@ -63,6 +63,10 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
                             b.min(), b.max(), Provenance.human("dr.r", Instant.parse("2026-11-30T09:00:00Z")))), "dr.r");
                 }
             }
+            // The count that decides retraining and the cases a model learns from are the same cases.
+            assertEquals(KNEES, store.casesToLearnFrom());
+            assertEquals(KNEES, new org.groundwork.app.assist.ProjectAssist(store, java.time.Clock.systemUTC())
+                    .trainingCases(java.util.Set.of()).size());
         }
         return project;
     }

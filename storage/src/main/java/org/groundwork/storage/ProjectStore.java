@@ -400,6 +400,18 @@ public abstract sealed class ProjectStore implements ProjectRepository permits S
         throw new StaleEditException(name(), caseId);
     }
 
+    @Override
+    public synchronized int casesToLearnFrom() {
+        try (Statement s = connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(DISTINCT case_id) FROM boxes WHERE region_id IS NOT NULL "
+                     + "AND origin <> '" + Provenance.Origin.MODEL_REJECTED.name() + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw readFailed("counting the cases with boxes", e);
+        }
+    }
+
     /** Whom the project records for what {@code user} does in this session: a server records its sign-in. */
     String recordedAs(String user) {
         return user;

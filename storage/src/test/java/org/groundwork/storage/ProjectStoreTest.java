@@ -41,6 +41,28 @@ class ProjectStoreTest {
     }
 
     @Test
+    void casesToLearnFromCountBoxesOfARegionThatAReaderDrewOrAccepted() throws Exception {
+        try (SqliteProjectStore store = SqliteProjectStore.openOrCreate(tmp.resolve("learn"))) {
+            ProjectSeeder.seed(store, 3, 2);
+            assertEquals(3, store.casesToLearnFrom());
+            long first = store.cases().get(0).id();
+            for (Box b : store.annotations(first).boxes()) {
+                store.apply(new Edit.DeleteBox(first, b.id()), "dr.a");
+            }
+            assertEquals(2, store.casesToLearnFrom());
+            Instant at = Instant.parse("2026-12-01T08:00:00Z");
+            store.apply(new Edit.PutBox(new Box("no-region", first, null, "a note", new int[3], new int[] {2, 2, 2},
+                    Provenance.human("dr.a", at))), "dr.a");
+            store.apply(new Edit.PutBox(new Box("rejected", first, "acl", null, new int[3], new int[] {2, 2, 2},
+                    new Provenance("dr.a", at, Provenance.Origin.MODEL_REJECTED, "atlas-prior", "ab"))), "dr.a");
+            assertEquals(2, store.casesToLearnFrom(), "no region, or a rejected proposal's box, teaches nothing");
+            store.apply(new Edit.PutBox(new Box("accepted", first, "acl", null, new int[3], new int[] {2, 2, 2},
+                    new Provenance("dr.a", at, Provenance.Origin.MODEL, "atlas-prior", "ab"))), "dr.a");
+            assertEquals(3, store.casesToLearnFrom());
+        }
+    }
+
+    @Test
     void importCreatesOneCasePerVolumeIsIdempotentAndReportsUnreadableFiles() throws Exception {
         Path data = data();
         Path project = tmp.resolve("project");

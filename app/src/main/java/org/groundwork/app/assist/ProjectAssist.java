@@ -46,7 +46,8 @@ public final class ProjectAssist {
 
     /**
      * The cases whose boxes a model may learn from: every case with at least one box a reader drew or
-     * accepted (a rejected proposal teaches nothing), except the {@code excluded} ones.
+     * accepted (a rejected proposal teaches nothing), except the {@code excluded} ones: the cases
+     * {@link ProjectRepository#casesToLearnFrom()} counts.
      */
     public List<TrainingCase> trainingCases(Set<Long> excluded) {
         Map<Long, CaseAnnotations> all = store.annotations();

@@ -182,7 +182,7 @@ public final class ProjectModels {
         }
         List<Saved> all = list();
         int seen = all.isEmpty() ? 0 : all.get(all.size() - 1).trainingCases() + all.get(all.size() - 1).heldOutCases();
-        int added = assist.trainingCases(Set.of()).size() - seen;
+        int added = store.casesToLearnFrom() - seen;
         return added < every ? Optional.empty()
                 : Optional.of(added + " boxed case(s) since the " + (all.isEmpty() ? "project began" : "last model"));
     }

@@ -67,6 +67,12 @@ public interface ProjectRepository extends AutoCloseable {
         return true;
     }
 
+    /**
+     * How many cases a model can learn from: those with a box of a region that a reader drew or
+     * accepted (the box of a rejected proposal teaches nothing). Counted without reading annotations.
+     */
+    int casesToLearnFrom();
+
     /** The models trained on this project and the one promoted for suggestions. */
     ModelShelf modelShelf();
 
