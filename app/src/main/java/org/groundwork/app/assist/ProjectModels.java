@@ -73,6 +73,16 @@ public final class ProjectModels {
         Saved trainedBy(String user) {
             return new Saved(name, hash, trainedAt, trainingCases, heldOutCases, heldOutIou, perRegion, promoted, user);
         }
+
+        /** Whether the project holds it (else only this workstation's folder does). */
+        boolean kept() {
+            return trainedBy != null;
+        }
+
+        /** Who trained it, as said after "trained": "by ada", or "on this workstation" for a folder-only one. */
+        public String trainer() {
+            return kept() ? "by " + trainedBy : "on this workstation";
+        }
     }
 
     /** What one training run did; {@code resumedFrom} names the checkpoint it continued, or is null. */
@@ -197,7 +207,7 @@ public final class ProjectModels {
     private boolean keep(Saved saved, Path checkpoint, boolean promote, String promotedBefore) throws AssistException {
         try {
             String evaluation = JSON.writeValueAsString(saved.promoted(false));
-            String trainer = saved.trainedBy() != null ? saved.trainedBy() : CurrentUser.name();
+            String trainer = saved.kept() ? saved.trainedBy() : CurrentUser.name();
             return store.modelShelf().add(new ModelShelf.Entry(saved.name(), saved.hash(), evaluation, trainer,
                     java.time.Instant.parse(saved.trainedAt()), false), ModelArchive.pack(checkpoint), promote,
                     promotedBefore);
@@ -231,7 +241,7 @@ public final class ProjectModels {
         try {
             return BoxLearner.load(unpacked, saved.hash());
         } catch (AssistException changed) {
-            if (kept().stream().noneMatch(s -> s.name().equals(saved.name()))) {
+            if (!saved.kept()) {
                 throw changed;
             }
             unpack(saved.name(), unpacked);

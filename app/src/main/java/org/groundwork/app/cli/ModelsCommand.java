@@ -41,7 +41,7 @@ final class ModelsCommand implements Callable<Integer> {
             for (ProjectModels.Saved s : all) {
                 out.printf(Locale.ROOT, "%s %s  sha256 %s  trained %s%s on %d case(s), %d held out%n",
                         s.promoted() ? "*" : " ", s.name(), s.hash().substring(0, 16), s.trainedAt(),
-                        s.trainedBy() == null ? " on this workstation" : " by " + s.trainedBy(), s.trainingCases(),
+                        " " + s.trainer(), s.trainingCases(),
                         s.heldOutCases());
                 s.heldOutIou().forEach((model, iou) -> out.printf(Locale.ROOT, "    held-out IoU %-30s %.3f%n", model, iou));
                 if (regions) {

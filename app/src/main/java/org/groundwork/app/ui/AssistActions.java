@@ -274,7 +274,7 @@ public final class AssistActions {
             for (ProjectModels.Saved m : task.getValue()) {
                 text.append(m.promoted() ? "★ " : "   ").append(m.name()).append(m.promoted() ? " (in use)" : "")
                         .append('\n').append("      trained ").append(m.trainedAt(), 0, Math.min(10, m.trainedAt().length()))
-                        .append(m.trainedBy() == null ? " on this workstation" : " by " + m.trainedBy()).append('\n');
+                        .append(' ').append(m.trainer()).append('\n');
                 m.heldOutIou().forEach((model, iou) -> text.append(String.format(Locale.ROOT,
                         "      held-out IoU, %s: %.3f%n", model, iou)));
             }
@@ -315,6 +315,4 @@ public final class AssistActions {
             statusBar.showMessage(ex.getMessage());
         }
     }
-
-
 }
