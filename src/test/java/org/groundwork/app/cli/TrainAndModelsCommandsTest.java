@@ -144,7 +144,7 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
         assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
         assertTrue(!Arrays.equals(bytes, Files.readAllBytes(weights)), "changed weights are unpacked again from the project");
 
-        deleteFolder(models);
+        org.groundwork.app.FileTrees.delete(models);
         assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "3"), err.toString());
         assertTrue(Files.isDirectory(models.resolve(name)), "unpacked from the project on first use");
     }
@@ -202,14 +202,6 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
         assertEquals(0, run("models", project.toString()));
         return out.toString().lines().filter(l -> l.contains("sha256")).reduce((a, b) -> b).orElseThrow()
                 .substring(2).split(" ")[0];
-    }
-
-    private static void deleteFolder(Path folder) throws Exception {
-        try (var all = Files.walk(folder)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static double iou(String text, String model) {

@@ -7,11 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.groundwork.app.FileTrees;
 
 /**
  * A trained model's folder as one archive for the project store, and back. The folder is flat, so an
@@ -57,10 +57,10 @@ final class ModelArchive {
             if (count == 0) {
                 throw new IOException("the archive holds no file");
             }
-            deleteFolder(folder);
+            FileTrees.delete(folder);
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteFolder(partial);
+            FileTrees.delete(partial);
         }
     }
 
@@ -77,19 +77,5 @@ final class ModelArchive {
             }
         }
         return written;
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.toList();
-        }
-        for (Path f : files) {
-            Files.delete(f);
-        }
-        Files.delete(folder);
     }
 }
