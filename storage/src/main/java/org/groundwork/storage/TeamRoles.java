@@ -25,6 +25,11 @@ public final class TeamRoles {
         String group() {
             return "groundwork_" + name().toLowerCase(Locale.ROOT);
         }
+
+        /** The role whose group is {@code group}, one of the three {@link #group()} names. */
+        static Role ofGroup(String group) {
+            return valueOf(group.substring("groundwork_".length()).toUpperCase(Locale.ROOT));
+        }
     }
 
     /** A member: sign-in name and role. */
@@ -92,7 +97,7 @@ public final class TeamRoles {
                     throw new ProjectException(admin.name(), "the server has a role " + name
                             + " that is not a Groundwork sign-in; choose another name", null);
                 }
-                return java.util.Optional.of(Role.valueOf(group.substring("groundwork_".length()).toUpperCase(Locale.ROOT)));
+                return java.util.Optional.of(Role.ofGroup(group));
             }
         }
     }
@@ -111,7 +116,7 @@ public final class TeamRoles {
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     members.add(new Member(rs.getString(1),
-                            Role.valueOf(rs.getString(2).substring("groundwork_".length()).toUpperCase(Locale.ROOT))));
+                            Role.ofGroup(rs.getString(2))));
                 }
             } catch (SQLException e) {
                 throw store.explain(e);
