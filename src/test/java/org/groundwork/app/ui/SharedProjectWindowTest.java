@@ -72,12 +72,15 @@ class SharedProjectWindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    @Test
-    void aReaderOfASharedProjectIsToldThatAdjudicatorsTrainTheTeamsModel() throws Exception {
+    /**
+     * The demo project moved to a new server's database "shared", with {@code reader} a reader there who
+     * signs in with the password {@code <reader>-pw}; this workstation's journal under the test's folder.
+     */
+    private PostgresLocation sharedDemo(String reader) throws Exception {
         assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
         server = new PostgresServer();
         Path passwords = Files.writeString(tmp.resolve("pgpass"), Files.readString(server.passwordFile())
-                + "127.0.0.1:" + server.port() + ":*:rosa:rosa-pw\n");
+                + "127.0.0.1:" + server.port() + ":*:" + reader + ":" + reader + "-pw\n");
         System.setProperty("groundwork.pgpass", passwords.toString());
         System.setProperty("groundwork.journal", tmp.resolve("journal").toString());
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
@@ -86,9 +89,15 @@ class SharedProjectWindowTest {
         try (SqliteProjectStore local = SqliteProjectStore.open(demo, SqliteProjectStore.Mode.READ_ONLY);
              PostgresProjectStore admin = PostgresProjectStore.openOrCreate(at, local.protocol())) {
             ProjectTransfer.copy(local, admin);
-            TeamRoles.add(admin, "rosa", TeamRoles.Role.READER, "rosa-pw".toCharArray());
+            TeamRoles.add(admin, reader, TeamRoles.Role.READER, (reader + "-pw").toCharArray());
         }
-        app = RunningApp.start(server.location("shared", "rosa").toString());
+        return at;
+    }
+
+    @Test
+    void aReaderOfASharedProjectIsToldThatAdjudicatorsTrainTheTeamsModel() throws Exception {
+        PostgresLocation at = sharedDemo("rosa");
+        app = RunningApp.start(server.location(at.database(), "rosa").toString());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#worklistCounts").startsWith("6 case(s)"));
         assertEquals("rosa", CurrentUser.name());
 
@@ -107,20 +116,7 @@ class SharedProjectWindowTest {
 
     @Test
     void twoWorkstationsShareOneProjectAndAStoppedServerLosesNothing() throws Exception {
-        assumeTrue(PostgresServer.installed(), "PostgreSQL 15 is not installed (Debian package postgresql)");
-        server = new PostgresServer();
-        Path passwords = Files.writeString(tmp.resolve("pgpass"), Files.readString(server.passwordFile())
-                + "127.0.0.1:" + server.port() + ":*:other:other-pw\n");
-        System.setProperty("groundwork.pgpass", passwords.toString());
-        System.setProperty("groundwork.journal", tmp.resolve("journal").toString());
-        RunningApp.useDemoIn(tmp.resolve("demo"), true);
-        Path demo = DemoProject.ensure(tmp.resolve("demo"), LoadMonitor.NONE);
-        PostgresLocation at = server.createDatabase("shared");
-        try (SqliteProjectStore local = SqliteProjectStore.open(demo, SqliteProjectStore.Mode.READ_ONLY);
-             PostgresProjectStore admin = PostgresProjectStore.openOrCreate(at, local.protocol())) {
-            ProjectTransfer.copy(local, admin);
-            TeamRoles.add(admin, "other", TeamRoles.Role.READER, "other-pw".toCharArray());
-        }
+        PostgresLocation at = sharedDemo("other");
         app = RunningApp.start(at.toString()); // as `groundwork open postgresql://...` starts it
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#worklistCounts").startsWith("6 case(s)"));
         assertEquals("shared", robot.lookup(".worklist .pane-title").queryAs(Label.class).getText());
