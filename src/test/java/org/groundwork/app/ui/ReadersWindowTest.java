@@ -178,6 +178,19 @@ class ReadersWindowTest {
     @Test
     void aBlindReaderSeesOnlyTheModelProposalsMadeForThemNotAnotherReaders() throws Exception {
         MainWindow w = demoReadBlindByTwo();
+        // Project → Reading Setup… shows the setup just saved.
+        WaitForAsyncUtils.asyncFx(() -> w.reading().chooseSetup());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#readingSetupDialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane setup = robot.lookup("#readingSetupDialog").queryAs(javafx.scene.control.DialogPane.class);
+        String readers = robot.from(setup).lookup("#setupReaders").queryAs(javafx.scene.control.TextField.class).getText();
+        assertTrue(readers.startsWith("dr.a, dr.b"), readers);
+        assertEquals("2", robot.from(setup).lookup("#setupPerCase .text-field")
+                .queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.from(setup).lookup("#setupBlind").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        robot.interact(() -> ((javafx.scene.control.Button) setup.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#readingSetupDialog").tryQuery().isEmpty());
+
         CaseRecord third = w.worklist().shownCases().get(2);
         switchTo("dr.a", third);
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.G);

@@ -204,12 +204,13 @@ public final class ProjectController implements AutoCloseable {
                 updateMessage("Opening " + what + "…");
                 ProjectStore opened = open.call();
                 List<CaseRecord> list = opened.cases();
+                SyncState openedSync = opened.sync(); // reads the offline journal: not on the FX thread
                 Platform.runLater(() -> {
                     ProjectStore previous = store.get();
                     stopWatching();
                     store.set(opened);
                     cases.set(list);
-                    sync.set(opened.sync());
+                    sync.set(openedSync);
                     watch(opened);
                     if (previous != null) {
                         storeThread.execute(previous::close);

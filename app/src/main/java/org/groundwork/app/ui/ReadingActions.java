@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -65,10 +67,19 @@ final class ReadingActions {
 
     /** Project → Switch Reader…: one of the project's readers, or a new name. */
     void chooseReader() {
+        ProjectRepository store = projects.storeProperty().get();
+        if (store == null) {
+            showReaderChoice(knownReaders(null));
+        } else {
+            readThenShow(() -> knownReaders(store), this::showReaderChoice);
+        }
+    }
+
+    private void showReaderChoice(List<String> known) {
         ComboBox<String> names = new ComboBox<>();
         names.setEditable(true);
         names.setId("readerChoice");
-        names.getItems().setAll(knownReaders());
+        names.getItems().setAll(known);
         names.setValue(CurrentUser.name());
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -82,8 +93,18 @@ final class ReadingActions {
         dialog.showAndWait().filter(n -> !n.isBlank()).ifPresent(this::readAs);
     }
 
-    private List<String> knownReaders() {
-        ProjectRepository store = projects.storeProperty().get();
+    /**
+     * Reads what a dialog shows on the store thread, then shows it: the store may be busy with an
+     * import, or be a server that is slow or gone, and the window must not wait on it.
+     */
+    private <T> void readThenShow(Callable<T> read, Consumer<T> show) {
+        Task<T> task = projects.submit(read);
+        task.setOnSucceeded(e -> show.accept(task.getValue()));
+        task.setOnFailed(e -> statusBar.showMessage("The project could not be read: " + task.getException().getMessage()));
+    }
+
+    /** The project's readers and whoever reads now; called on the store thread. */
+    private static List<String> knownReaders(ProjectRepository store) {
         List<String> known = new ArrayList<>(store == null ? List.of()
                 : Readings.parse(store.setting(Readings.READERS).orElse("")));
         if (!known.contains(CurrentUser.name())) {
@@ -103,18 +124,23 @@ final class ReadingActions {
             statusBar.showMessage("Open a project (not read-only) first.");
             return;
         }
-        TextField readers = new TextField(String.join(", ", knownReaders()));
+        readThenShow(() -> new Setup(knownReaders(store),
+                Integer.parseInt(store.setting(Readings.PER_CASE).orElse("1")),
+                Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false")), true), this::showSetup);
+    }
+
+    private void showSetup(Setup current) {
+        TextField readers = new TextField(String.join(", ", current.readers()));
         readers.setId("setupReaders");
         readers.setPrefColumnCount(28);
-        Spinner<Integer> perCase = new Spinner<>(1, Readings.MAX_PER_CASE,
-                Integer.parseInt(store.setting(Readings.PER_CASE).orElse("1")));
+        Spinner<Integer> perCase = new Spinner<>(1, Readings.MAX_PER_CASE, current.perCase());
         perCase.setId("setupPerCase");
         CheckBox blind = new CheckBox("Blind: each reader sees only their own answers until adjudication");
         blind.setId("setupBlind");
-        blind.setSelected(Boolean.parseBoolean(store.setting(Readings.BLIND).orElse("false")));
+        blind.setSelected(current.blind());
         CheckBox deal = new CheckBox("Deal every case to the readers now, in turn (round-robin)");
         deal.setId("setupDeal");
-        deal.setSelected(true);
+        deal.setSelected(current.deal());
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -173,13 +199,14 @@ final class ReadingActions {
             statusBar.showMessage("Open a case of a project (not read-only) first.");
             return;
         }
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
-                String.join(", ", store.readerAssignments().getOrDefault(open.id(), List.of())));
-        dialog.initOwner(owner);
-        dialog.setTitle("Readers of This Case");
-        dialog.setHeaderText("Who reads case " + open.id() + " (" + open.label() + ")? Comma-separated, in order.");
-        dialog.getDialogPane().setId("caseReadersDialog");
-        dialog.showAndWait().map(Readings::parse).ifPresent(readers -> assign(open.id(), readers));
+        readThenShow(() -> store.readerAssignments().getOrDefault(open.id(), List.of()), dealt -> {
+            javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(String.join(", ", dealt));
+            dialog.initOwner(owner);
+            dialog.setTitle("Readers of This Case");
+            dialog.setHeaderText("Who reads case " + open.id() + " (" + open.label() + ")? Comma-separated, in order.");
+            dialog.getDialogPane().setId("caseReadersDialog");
+            dialog.showAndWait().map(Readings::parse).ifPresent(readers -> assign(open.id(), readers));
+        });
     }
 
     /** Deals one case to these readers. */
