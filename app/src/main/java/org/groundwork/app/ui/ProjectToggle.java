@@ -4,14 +4,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.concurrent.Task;
-import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.app.project.ProjectController;
 
 /**
  * A check item whose state is a setting of the open project: read when a project opens (on the
- * store thread, which may be busy with the opening's first counts), written when the user changes it,
- * and never written back merely for having been read.
+ * store thread, which may be busy with the opening's first counts), written on that thread when the
+ * user changes it (and shown as before if that fails), and never written back merely for having been read.
  */
 final class ProjectToggle {
     private final ProjectController projects;
@@ -44,12 +43,17 @@ final class ProjectToggle {
             if (loading || store == null || store.readOnly()) {
                 return;
             }
-            try {
+            Task<Void> write = projects.submit(() -> {
                 store.putSetting(key, value.apply(on));
-                statusBar.showMessage(changed.apply(on));
-            } catch (ProjectException e) {
-                statusBar.showMessage(e.getMessage());
-            }
+                return null;
+            });
+            write.setOnSucceeded(e -> statusBar.showMessage(changed.apply(on)));
+            write.setOnFailed(e -> {
+                statusBar.showMessage(write.getException().getMessage());
+                if (projects.storeProperty().get() == store) {
+                    show(was); // the item shows what the project holds
+                }
+            });
         });
     }
 
