@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * pool and leases), editing different cases of one PostgreSQL project at once.
  */
 @Command(name = "team", mixinStandardHelpOptions = true,
-        description = {"Readers editing one shared project at once: edit commit p50/p99, edits lost or doubled, and "
+        description = {"Readers editing one shared project at once: edit commit p50/p99, edits lost or doubled, how soon "
+                + "another workstation hears of an edit, and "
                 + "how long a killed workstation's lease keeps its case.",
             "Writes to the database, which must hold no cases; scripts/bench-team.sh makes a throw-away server."})
 final class TeamBenchmark implements Callable<Integer> {
@@ -105,6 +106,9 @@ final class TeamBenchmark implements Callable<Integer> {
                 edits, thinkMillis == 0 ? "back to back" : "pauses of 0-" + 2 * thinkMillis + " ms",
                 percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1]);
         out.println(countCheck(at));
+        double[] heard = noticeLatency(at, cases.get(1));
+        out.printf(Locale.ROOT, "another workstation hears of an edit (%d edits): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                heard.length, percentile(heard, 0.50), percentile(heard, 0.99), heard[heard.length - 1]);
         out.printf(Locale.ROOT, "lease handover after a killed workstation: %d ms (lease %d ms)%n",
                 handover(at, cases.get(0)), leaseMillis);
         out.flush();
@@ -235,6 +239,33 @@ final class TeamBenchmark implements Callable<Integer> {
             }
         }
         return String.format(Locale.ROOT, "%d edits acknowledged: %d lost, %d doubled", expected * readers, lost, doubled);
+    }
+
+    /**
+     * Milliseconds, sorted, from the start of an edit (its commit included) on one workstation until another's change listener
+     * (its own connection, as a workstation's worklist has) hears of it; edits a second apart.
+     */
+    private static double[] noticeLatency(PostgresLocation at, long caseId) throws Exception {
+        int count = 40;
+        double[] millis = new double[count];
+        java.util.concurrent.LinkedBlockingQueue<Long> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (PostgresProjectStore editing = PostgresProjectStore.open(at, false, PostgresProjectStore.DEFAULT_LEASE);
+             PostgresProjectStore watching = PostgresProjectStore.open(at, false, PostgresProjectStore.DEFAULT_LEASE);
+             AutoCloseable listener = watching.watch(id -> heard.add(System.nanoTime()))) {
+            Thread.sleep(1_000); // the listener connects
+            for (int n = 0; n < count; n++) {
+                long committed = System.nanoTime(); // taken before: the notice may come before apply returns
+                editing.apply(box("notice", n, List.of(caseId)), "notice");
+                Long heardAt = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                if (heardAt == null) {
+                    throw new IllegalStateException("edit " + n + " was not heard of within 10 s");
+                }
+                millis[n] = (heardAt - committed) / 1e6;
+                Thread.sleep(1_000 - (long) Math.min(900, millis[n])); // the next edit at another phase of the poll
+            }
+        }
+        java.util.Arrays.sort(millis);
+        return millis;
     }
 
     /** Milliseconds from killing a workstation that holds a case until another gets the case. */
