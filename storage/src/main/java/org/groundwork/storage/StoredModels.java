@@ -45,10 +45,7 @@ final class StoredModels implements ModelShelf {
     /** Adds the model as trained by this session's user: on a server, its sign-in. */
     @Override
     public boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException {
-        Optional<String> refused = whyNotTrain();
-        if (refused.isPresent()) {
-            throw new ProjectException(store.name(), refused.get(), null);
-        }
+        refuseUnlessMayTrain();
         Entry recorded = new Entry(entry.name(), entry.hash(), entry.evaluation(), store.recordedAs(entry.trainedBy()),
                 entry.trainedAt(), false);
         synchronized (store) {
@@ -58,6 +55,29 @@ final class StoredModels implements ModelShelf {
             } catch (SQLException e) {
                 throw store.explain(e);
             }
+        }
+    }
+
+    /** Promotes the model as this session's user: on a server, its sign-in. */
+    @Override
+    public void promote(String name, String by) throws ProjectException {
+        refuseUnlessMayTrain();
+        synchronized (store) {
+            try {
+                if (!ProjectDatabase.inTransaction(store.connection(),
+                        c -> ModelTable.promote(c, name, store.recordedAs(by), store.clock().instant()))) {
+                    throw new ProjectException(store.name(), "holds no model called " + name, null);
+                }
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    private void refuseUnlessMayTrain() throws ProjectException {
+        Optional<String> refused = whyNotTrain();
+        if (refused.isPresent()) {
+            throw new ProjectException(store.name(), refused.get(), null);
         }
     }
 

@@ -41,12 +41,19 @@ class ModelShelfStoreTest {
             assertFalse(shelf.add(model("m5", 5), new byte[] {6}, true, "m1"), "m1 is no longer the promoted one");
             ProjectException twice = assertThrows(ProjectException.class, () -> shelf.add(model("m4", 6), first, false, null));
             assertTrue(twice.getMessage().startsWith(store.name()), twice.getMessage());
+
+            // Back to an earlier model by hand, and forward again; a name the project does not hold is refused.
+            shelf.promote("m1", "dr.lead");
+            assertEquals(List.of("m1"), promoted(shelf));
+            ProjectException unknown = assertThrows(ProjectException.class, () -> shelf.promote("m9", "dr.lead"));
+            assertTrue(unknown.getMessage().contains("holds no model called m9"), unknown.getMessage());
+            assertEquals(List.of("m1"), promoted(shelf));
+            shelf.promote("m4", "dr.lead");
         }
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             ModelShelf shelf = store.modelShelf();
             assertEquals(List.of("m1", "m2", "m3", "m4", "m5"), shelf.list().stream().map(ModelShelf.Entry::name).toList());
-            assertEquals(List.of("m4"), shelf.list().stream().filter(ModelShelf.Entry::promoted)
-                    .map(ModelShelf.Entry::name).toList());
+            assertEquals(List.of("m4"), promoted(shelf));
             ModelShelf.Entry m1 = shelf.list().get(0);
             assertEquals(model("m1", 1), new ModelShelf.Entry(m1.name(), m1.hash(), m1.evaluation(), m1.trainedBy(),
                     m1.trainedAt(), false));
@@ -56,6 +63,12 @@ class ModelShelfStoreTest {
             assertEquals(Optional.of("the project is open read-only, so no model is trained in it"), shelf.whyNotTrain());
             ProjectException refused = assertThrows(ProjectException.class, () -> shelf.add(model("m6", 7), first, true, "m4"));
             assertTrue(refused.getMessage().endsWith("open read-only, so no model is trained in it"), refused.getMessage());
+            assertThrows(ProjectException.class, () -> shelf.promote("m1", "dr.lead"));
+            assertEquals(List.of("m4"), promoted(shelf));
         }
+    }
+
+    private static List<String> promoted(ModelShelf shelf) throws ProjectException {
+        return shelf.list().stream().filter(ModelShelf.Entry::promoted).map(ModelShelf.Entry::name).toList();
     }
 }

@@ -66,4 +66,20 @@ public final class ModelTable {
                         + "WHERE slot = 1 AND name = ?", entry.name(), entry.trainedBy(), at.toString(), promotedBefore);
         return promoted == 1;
     }
+
+    /** Promotes a kept model whatever was promoted before; false when there is no model of that name. */
+    public static boolean promote(Connection c, String name, String by, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM models WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+        }
+        ProjectDatabase.update(c, "INSERT INTO promoted_model(slot, name, promoted_by, promoted_at) VALUES (1, ?, ?, ?) "
+                + "ON CONFLICT(slot) DO UPDATE SET name = excluded.name, promoted_by = excluded.promoted_by, "
+                + "promoted_at = excluded.promoted_at", name, by, at.toString());
+        return true;
+    }
 }

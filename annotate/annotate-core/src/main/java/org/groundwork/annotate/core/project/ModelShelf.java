@@ -31,6 +31,13 @@ public interface ModelShelf {
     boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException;
 
     /**
+     * Makes a kept model the promoted one, whichever was before: a person's choice, such as going back
+     * to an earlier model, with no held-out comparison. Refused where {@link #whyNotTrain()} says so,
+     * and for a name the project does not hold.
+     */
+    void promote(String name, String by) throws ProjectException;
+
+    /**
      * Why this session may not train the project's model, or empty when it may: a read-only project,
      * or a reader of a shared project, who sees only their own boxes.
      */
