@@ -187,7 +187,7 @@ class AssistWindowTest extends WorkstationTest {
 
         robot.clickOn("Assist").clickOn("Models…");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistModelsDialog").tryQuery().isPresent());
-        String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
+        String list = modelsOnScreen();
         assertTrue(list.contains("cnn-boxes-") && list.contains("held-out IoU, atlas-prior: "), list);
         assertTrue(list.contains("      trained 20") && list.contains(" by " + org.groundwork.app.CurrentUser.name()), list);
         assertEquals(promoted, list.startsWith("★ cnn-boxes-"), list);
@@ -234,6 +234,49 @@ class AssistWindowTest extends WorkstationTest {
     }
 
     /** The demo project with the knees after the two example readings, up to {@code lastKnee}, boxed as the phantom says. */
+    /** The models as the Models dialog lists them, one cell's text after another. */
+    private String modelsOnScreen() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#modelList .list-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .map(javafx.scene.control.Labeled::getText).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
+    void aModelNotInUseIsPutInUseFromTheModelsDialog() throws Exception {
+        Path project = demoWithKneesBoxed(4);
+        // An untrained learner does no better than the atlas prior: kept, but not put in use.
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertEquals(0, org.groundwork.app.cli.GroundworkCommand.execute(new java.io.PrintWriter(out),
+                new java.io.PrintWriter(new java.io.StringWriter()), "train", project.toString(), "--epochs", "0"));
+        assertTrue(out.toString().contains("not promoted"), out.toString());
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+
+        robot.clickOn("Assist").clickOn("Models…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#modelList").tryQuery().isPresent());
+        String before = modelsOnScreen();
+        assertTrue(before.startsWith("   cnn-boxes-") && !before.contains("★"), before);
+        javafx.scene.control.Button use = robot.lookup("#useModel").queryButton();
+        assertTrue(use.isDisabled(), "nothing chosen yet");
+        robot.clickOn(robot.lookup("#modelList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!use.isDisabled(), "a model not in use is chosen");
+        robot.clickOn(use);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> modelsOnScreen().startsWith("★ cnn-boxes-"));
+        String name = modelsOnScreen().lines().findFirst().orElseThrow().substring(2).split(" ")[0];
+        assertTrue(modelsOnScreen().startsWith("★ " + name + " (in use)"), modelsOnScreen());
+        assertEquals(name + " makes the suggestions from now on; the next training is compared with it.",
+                robot.lookup("#statusMessage").queryAs(Label.class).getText());
+        assertTrue(use.isDisabled(), "the model in use is not put in use again");
+        Screenshots.write(robot.lookup("#assistModelsDialog").query().getScene(), "models-dialog-in-use");
+        close("#assistModelsDialog");
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            var inUse = store.modelShelf().list().stream().filter(m -> m.promoted()).toList();
+            assertEquals(List.of(name), inUse.stream().map(m -> m.name()).toList());
+        }
+    }
+
     private Path demoWithKneesBoxed(int lastKnee) throws Exception {
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
         Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
@@ -283,7 +326,7 @@ class AssistWindowTest extends WorkstationTest {
         assertEquals(finished, robot.lookup("#statusMessage").queryAs(Label.class).getText());
         robot.clickOn("Assist").clickOn("Models…");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistModelsDialog").tryQuery().isPresent());
-        String list = robot.lookup("#assistModelsDialog .content").queryAs(Label.class).getText();
+        String list = modelsOnScreen();
         assertEquals(1, list.lines().filter(l -> l.contains("cnn-boxes-") && !l.contains("IoU")).count(), list);
         close("#assistModelsDialog");
         assertEquals(finished, robot.lookup("#statusMessage").queryAs(Label.class).getText(), "no second training started");
@@ -294,7 +337,7 @@ class AssistWindowTest extends WorkstationTest {
 
     /** Closes an information dialog; its OK button is what the user presses, here found by the dialog's id. */
     private void close(String dialogId) {
-        javafx.scene.Node ok = robot.lookup(dialogId + " .button").query();
+        javafx.scene.Node ok = robot.lookup(dialogId + " .button-bar .button").query();
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) ok).fire()));
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -106,6 +106,15 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
 
         assertEquals(0, run("suggest", project.toString(), "--model", "cnn-boxes", "--cases", "1"), err.toString());
         assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
+
+        // The latest (resumed) model put in use by hand, whatever its held-out IoU.
+        String resumed = latestModel(project);
+        assertEquals(0, run("models", project.toString(), "--use", resumed), err.toString());
+        assertTrue(out.toString().startsWith(resumed + " is in use for suggestions from now on"), out.toString());
+        assertTrue(out.toString().contains("\n* " + resumed + " "), out.toString());
+        assertEquals(1, out.toString().lines().filter(l -> l.startsWith("* ")).count(), out.toString());
+        assertEquals(2, run("models", project.toString(), "--use", "cnn-boxes-none"));
+        assertTrue(err.toString().contains("holds no model called cnn-boxes-none"), err.toString());
     }
 
     @Test
@@ -175,6 +184,11 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
             assertTrue(err.toString().contains("error: Only an adjudicator or an admin trains the team's model"), err.toString());
             assertEquals(0, run("train", asAdjudicator, "--epochs", "30"), err.toString());
             assertTrue(out.toString().contains("promoted cnn-boxes-"), out.toString());
+            String trained = latestModel(asAdjudicator);
+            assertEquals(2, run("models", asReader, "--use", trained));
+            assertTrue(err.toString().contains("The model in use was not changed: only an adjudicator or an admin"),
+                    err.toString());
+            assertEquals(0, run("models", asAdjudicator, "--use", trained), err.toString());
 
             System.setProperty("groundwork.journal", dir.resolve("workstation-b").resolve("journal").toString());
             System.setProperty("groundwork.user", "rhea");
@@ -198,7 +212,7 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
         }
     }
 
-    private String latestModel(Path project) {
+    private String latestModel(Object project) {
         assertEquals(0, run("models", project.toString()));
         return out.toString().lines().filter(l -> l.contains("sha256")).reduce((a, b) -> b).orElseThrow()
                 .substring(2).split(" ")[0];

@@ -197,6 +197,23 @@ public final class ProjectModels {
                 : Optional.of(added + " boxed case(s) since the " + (all.isEmpty() ? "project began" : "last model"));
     }
 
+    /**
+     * Puts a kept checkpoint in use for suggestions, whichever was before (going back to an earlier
+     * model when the newest does worse on the clinic's cases, say). The next training is compared with it.
+     */
+    public void use(String name) throws AssistException {
+        Optional<String> refused = store.modelShelf().whyNotTrain();
+        if (refused.isPresent()) {
+            throw new AssistException("The model in use was not changed: " + refused.get() + " (" + store.name() + ")");
+        }
+        list(); // a checkpoint only this workstation's folder holds is added to the project first
+        try {
+            store.modelShelf().promote(name, CurrentUser.name());
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        }
+    }
+
     /** The promoted learner, checked against its recorded hash; empty when none was promoted. */
     public Optional<BoxLearner> promoted() throws AssistException {
         Optional<Saved> saved = list().stream().filter(Saved::promoted).findFirst();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code groundwork models}: the project's learnt models with their held-out IoU. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the project's trained models (oldest first; * marks the promoted one) with their mean 3D IoU "
-                + "on held-out cases next to the atlas prior's, and with --regions the IoU per region.")
+                + "on held-out cases next to the atlas prior's, and with --regions the IoU per region. --use puts a "
+                + "kept model in use for suggestions instead of the promoted one, such as an earlier model.")
 final class ModelsCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -29,11 +30,20 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--regions", description = "also the held-out IoU of each region")
     private boolean regions;
 
+    @Option(names = "--use", paramLabel = "MODEL",
+            description = "make this model the one suggestions come from (an adjudicator or admin of a shared project)")
+    private String use;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(project, true)) {
-            var all = new ProjectAssist(store, Clock.systemUTC()).models().list();
+        try (ProjectStore store = ProjectStore.open(project, use == null)) {
+            ProjectModels models = new ProjectAssist(store, Clock.systemUTC()).models();
+            if (use != null) {
+                models.use(use);
+                out.println(use + " is in use for suggestions from now on; the next training is compared with it");
+            }
+            var all = models.list();
             if (all.isEmpty()) {
                 out.println("no trained model yet (`groundwork train " + project + "` trains one); suggestions come "
                         + "from the atlas prior");

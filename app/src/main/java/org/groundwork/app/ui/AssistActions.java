@@ -261,35 +261,9 @@ public final class AssistActions {
         return Background.start(task, "groundwork-training");
     }
 
-    /** Assist → Models…: the project's checkpoints with their held-out IoU, the promoted one marked. */
+    /** Assist → Models…: the project's checkpoints with their held-out IoU, the one in use marked. */
     public Task<List<ProjectModels.Saved>> models(javafx.stage.Window owner) {
-        ProjectRepository store = projects.storeProperty().get();
-        if (store == null) {
-            statusBar.showMessage("Open a project first.");
-            return null;
-        }
-        Task<List<ProjectModels.Saved>> task = projects.submit(() -> new ProjectAssist(store, Clock.systemUTC()).models().list());
-        task.setOnSucceeded(e -> {
-            StringBuilder text = new StringBuilder();
-            for (ProjectModels.Saved m : task.getValue()) {
-                text.append(m.promoted() ? "★ " : "   ").append(m.name()).append(m.promoted() ? " (in use)" : "")
-                        .append('\n').append("      trained ").append(m.trainedAt(), 0, Math.min(10, m.trainedAt().length()))
-                        .append(' ').append(m.trainer()).append('\n');
-                m.heldOutIou().forEach((model, iou) -> text.append(String.format(Locale.ROOT,
-                        "      held-out IoU, %s: %.3f%n", model, iou)));
-            }
-            javafx.scene.control.Alert dialog = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                    text.length() == 0 ? "No model trained yet: Assist → Train Model trains one; until then suggestions "
-                            + "come from the atlas prior." : text.toString().stripTrailing());
-            dialog.initOwner(owner);
-            dialog.setTitle("Groundwork");
-            dialog.setHeaderText("Models of " + store.title());
-            dialog.getDialogPane().setId("assistModelsDialog");
-            dialog.getDialogPane().setMinWidth(640);
-            dialog.show();
-        });
-        task.setOnFailed(e -> statusBar.showMessage(task.getException().getMessage()));
-        return task;
+        return new ModelsDialog(projects, statusBar).show(owner);
     }
 
     /** Assist → Accept Suggestions at 50% or More. */
