@@ -28,6 +28,17 @@ final class StoredModels implements ModelShelf {
     }
 
     @Override
+    public java.util.Map<String, Use> uses() throws ProjectException {
+        synchronized (store) {
+            try {
+                return ModelTable.uses(store.connection());
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    @Override
     public byte[] files(String name) throws ProjectException {
         synchronized (store) {
             try {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.groundwork.annotate.core.project.Edit;
 import org.groundwork.annotate.core.project.ModelShelf;
 import org.groundwork.annotate.core.project.ProjectException;
+import org.groundwork.annotate.core.project.Suggestion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,38 @@ class ModelShelfStoreTest {
             assertThrows(ProjectException.class, () -> shelf.promote("m1", "dr.lead"));
             assertEquals(List.of("m4"), promoted(shelf));
         }
+    }
+
+    @Test
+    void eachModelVersionsProposalsAreTalliedByFate() throws Exception {
+        Path project = TestProjects.withOneCase(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            long caseId = store.cases().get(0).id();
+            assertEquals(java.util.Map.of(), store.modelShelf().uses());
+            List<Suggestion> made = new java.util.ArrayList<>();
+            for (int n = 0; n < 6; n++) {
+                made.add(new Suggestion("s" + n, caseId, "acl", new int[] {1, 1, 1},
+                        new int[] {5, 5, 5}, 0.5, "cnn-boxes", n < 5 ? "hash-a" : "hash-b", 10, Instant.now(),
+                        Suggestion.Fate.PENDING, null, null, null, "dr.a"));
+            }
+            store.apply(new Edit.AddSuggestions(caseId, made), "dr.a");
+            store.apply(decide(caseId, "s0", Suggestion.Fate.ACCEPTED, 1.0), "dr.a");
+            store.apply(decide(caseId, "s1", Suggestion.Fate.EDITED, 0.5), "dr.a");
+            store.apply(decide(caseId, "s2", Suggestion.Fate.REJECTED, null), "dr.a");
+            store.apply(decide(caseId, "s3", Suggestion.Fate.REJECTED, null), "dr.a");
+            var uses = store.modelShelf().uses();
+            assertEquals(new ModelShelf.Use(5, 1, 2, 2, 0.75), uses.get("hash-a"));
+            assertEquals("proposals made: 5 (1 pending); taken 2 of 4 decided (50%), mean IoU to the box kept 0.75",
+                    uses.get("hash-a").text());
+            assertEquals(1, uses.get("hash-b").pending());
+            assertTrue(Double.isNaN(uses.get("hash-b").meanKeptIou()));
+            assertEquals("proposals made: 1 (1 pending); taken 0 of 0 decided", uses.get("hash-b").text());
+        }
+    }
+
+    private static Edit decide(long caseId, String id,
+            Suggestion.Fate fate, Double iou) {
+        return new Edit.DecideSuggestion(caseId, id, fate, iou, 1_000L);
     }
 
     private static List<String> promoted(ModelShelf shelf) throws ProjectException {

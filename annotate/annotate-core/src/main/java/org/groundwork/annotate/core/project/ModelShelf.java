@@ -17,6 +17,25 @@ public interface ModelShelf {
     record Entry(String name, String hash, String evaluation, String trainedBy, Instant trainedAt, boolean promoted) {
     }
 
+    /**
+     * How one model version's proposals fared with the readers: made, still pending, taken (accepted
+     * or edited), rejected, and the mean IoU of a taken proposal to the box kept (NaN when none).
+     */
+    record Use(int proposals, int pending, int taken, int rejected, double meanKeptIou) {
+        /** One line for a list of models. */
+        public String text() {
+            if (proposals == 0) {
+                return "no proposals made with it yet";
+            }
+            int decided = taken + rejected;
+            return String.format(java.util.Locale.ROOT, "proposals made: %d (%d pending); taken %d of %d decided%s%s",
+                    proposals, pending, taken, decided,
+                    decided == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.0f%%)", 100.0 * taken / decided),
+                    Double.isNaN(meanKeptIou) ? ""
+                            : String.format(java.util.Locale.ROOT, ", mean IoU to the box kept %.2f", meanKeptIou));
+        }
+    }
+
     /** Every model, oldest first. */
     List<Entry> list() throws ProjectException;
 
@@ -29,6 +48,12 @@ public interface ModelShelf {
      * while this one trained; returns whether it was promoted.
      */
     boolean add(Entry entry, byte[] files, boolean promote, String promotedBefore) throws ProjectException;
+
+    /**
+     * How each model version's proposals fared, by the SHA-256 of its weights (the atlas prior's
+     * changes with every fit); on a reader's sign-in, their own proposals only.
+     */
+    java.util.Map<String, Use> uses() throws ProjectException;
 
     /**
      * Makes a kept model the promoted one, whichever was before: a person's choice, such as going back
