@@ -269,12 +269,28 @@ class AssistWindowTest extends WorkstationTest {
         assertEquals(name + " makes the suggestions from now on; the next training is compared with it.",
                 robot.lookup("#statusMessage").queryAs(Label.class).getText());
         assertTrue(use.isDisabled(), "the model in use is not put in use again");
+        assertTrue(modelsOnScreen().contains("\n      no proposals made with it yet"), modelsOnScreen());
         Screenshots.write(robot.lookup("#assistModelsDialog").query().getScene(), "models-dialog-in-use");
         close("#assistModelsDialog");
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
             var inUse = store.modelShelf().list().stream().filter(m -> m.promoted()).toList();
             assertEquals(List.of(name), inUse.stream().map(m -> m.name()).toList());
         }
+
+        // Its proposals for a case, counted in the list.
+        var fifth = app.mainWindow().worklist().shownCases().get(4);
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(fifth)));
+        RunningApp.waitForOpenCase(app, 30);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        var proposals = app.mainWindow().assistActions().proposals();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !proposals.pending().isEmpty());
+        int made = proposals.pending().size();
+        robot.clickOn("Assist").clickOn("Models…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#modelList").tryQuery().isPresent());
+        assertTrue(modelsOnScreen().contains("\n      proposals made: " + made + " (" + made + " pending); taken 0 of 0 decided"),
+                modelsOnScreen());
+        Screenshots.write(robot.lookup("#assistModelsDialog").query().getScene(), "models-dialog-proposals");
+        close("#assistModelsDialog");
     }
 
     private Path demoWithKneesBoxed(int lastKnee) throws Exception {

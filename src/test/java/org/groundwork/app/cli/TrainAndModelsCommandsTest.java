@@ -113,6 +113,10 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
         assertTrue(out.toString().startsWith(resumed + " is in use for suggestions from now on"), out.toString());
         assertTrue(out.toString().contains("\n* " + resumed + " "), out.toString());
         assertEquals(1, out.toString().lines().filter(l -> l.startsWith("* ")).count(), out.toString());
+        // The model promoted by training made the proposals above; the others none yet.
+        assertEquals(1, out.toString().lines().filter(l -> l.matches("    proposals made: ([1-9][0-9]*) \\(\\1 pending\\); taken 0 of 0 decided")).count(),
+                out.toString());
+        assertEquals(2, out.toString().lines().filter(l -> l.equals("    no proposals made with it yet")).count(), out.toString());
         assertEquals(2, run("models", project.toString(), "--use", "cnn-boxes-none"));
         assertTrue(err.toString().contains("holds no model called cnn-boxes-none"), err.toString());
     }
@@ -202,6 +206,9 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
             assertTrue(out.toString().contains("from cnn-boxes"), out.toString());
             assertTrue(out.toString().contains("for rhea") && !out.toString().contains("for ada"),
                     "a reader proposes for her own reading only: " + out);
+            assertEquals(0, run("models", asAdjudicator), err.toString());
+            assertTrue(out.toString().lines().anyMatch(l -> l.matches("    proposals made: [1-9][0-9]* .*")),
+                    "the server counts the reader's proposals: " + out);
             try (var unpacked = Files.list(dir.resolve("workstation-b").resolve("projects"))) {
                 assertEquals(1, unpacked.count(), "the model was unpacked on the second workstation");
             }

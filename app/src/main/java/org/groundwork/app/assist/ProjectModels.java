@@ -197,6 +197,20 @@ public final class ProjectModels {
                 : Optional.of(added + " boxed case(s) since the " + (all.isEmpty() ? "project began" : "last model"));
     }
 
+    /** How each checkpoint's proposals fared with the readers, by its weights' SHA-256 ({@link Saved#hash()}). */
+    public Map<String, ModelShelf.Use> uses() throws AssistException {
+        try {
+            return store.modelShelf().uses();
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        }
+    }
+
+    /** What a model's line says of its proposals: made, taken, rejected, from {@link #uses()}. */
+    public static String useOf(Saved saved, Map<String, ModelShelf.Use> uses) {
+        return uses.getOrDefault(saved.hash(), new ModelShelf.Use(0, 0, 0, 0, Double.NaN)).text();
+    }
+
     /**
      * Puts a kept checkpoint in use for suggestions, whichever was before (going back to an earlier
      * model when the newest does worse on the clinic's cases, say). The next training is compared with it.

@@ -44,6 +44,7 @@ final class ModelsCommand implements Callable<Integer> {
                 out.println(use + " is in use for suggestions from now on; the next training is compared with it");
             }
             var all = models.list();
+            var uses = models.uses();
             if (all.isEmpty()) {
                 out.println("no trained model yet (`groundwork train " + project + "` trains one); suggestions come "
                         + "from the atlas prior");
@@ -54,6 +55,7 @@ final class ModelsCommand implements Callable<Integer> {
                         " " + s.trainer(), s.trainingCases(),
                         s.heldOutCases());
                 s.heldOutIou().forEach((model, iou) -> out.printf(Locale.ROOT, "    held-out IoU %-30s %.3f%n", model, iou));
+                out.println("    " + ProjectModels.useOf(s, uses));
                 if (regions) {
                     s.perRegion().forEach((region, iou) -> out.printf(Locale.ROOT, "      %-34s %.3f%n", region, iou));
                 }

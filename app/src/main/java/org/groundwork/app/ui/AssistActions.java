@@ -262,7 +262,7 @@ public final class AssistActions {
     }
 
     /** Assist → Models…: the project's checkpoints with their held-out IoU, the one in use marked. */
-    public Task<List<ProjectModels.Saved>> models(javafx.stage.Window owner) {
+    Task<ModelsDialog.Listing> models(javafx.stage.Window owner) {
         return new ModelsDialog(projects, statusBar).show(owner);
     }
 

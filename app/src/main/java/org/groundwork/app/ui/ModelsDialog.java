@@ -1,7 +1,9 @@
 package org.groundwork.app.ui;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.concurrent.Task;
@@ -15,10 +17,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.groundwork.annotate.core.project.ModelShelf;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.app.assist.ProjectAssist;
 import org.groundwork.app.assist.ProjectModels;
 import org.groundwork.app.project.ProjectController;
+import org.groundwork.assist.AssistException;
 
 /**
  * Assist → Models…: the project's checkpoints with their held-out IoU, the one in use marked, and
@@ -33,14 +37,21 @@ final class ModelsDialog {
         this.statusBar = statusBar;
     }
 
+    /** The models, and how each one's proposals fared, by weights hash. */
+    record Listing(List<ProjectModels.Saved> models, Map<String, ModelShelf.Use> uses) {
+        static Listing of(ProjectModels models) throws AssistException {
+            return new Listing(models.list(), models.uses());
+        }
+    }
+
     /** Reads the models on the store thread, then shows them; returns that read. */
-    Task<List<ProjectModels.Saved>> show(Window owner) {
+    Task<Listing> show(Window owner) {
         ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
         }
-        Task<List<ProjectModels.Saved>> task = projects.submit(() -> models(store).list());
+        Task<Listing> task = projects.submit(() -> Listing.of(models(store)));
         task.setOnSucceeded(e -> dialog(owner, store, task.getValue()).show());
         task.setOnFailed(e -> statusBar.showMessage(task.getException().getMessage()));
         return task;
@@ -50,7 +61,8 @@ final class ModelsDialog {
         return new ProjectAssist(store, Clock.systemUTC()).models();
     }
 
-    private Dialog<Void> dialog(Window owner, ProjectRepository store, List<ProjectModels.Saved> saved) {
+    private Dialog<Void> dialog(Window owner, ProjectRepository store, Listing listing) {
+        Map<String, ModelShelf.Use> uses = new HashMap<>(listing.uses());
         ListView<ProjectModels.Saved> list = new ListView<>();
         list.setId("modelList");
         list.setPrefSize(620, 300);
@@ -60,10 +72,10 @@ final class ModelsDialog {
             @Override
             protected void updateItem(ProjectModels.Saved m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : describe(m));
+                setText(empty || m == null ? null : describe(m) + "\n      " + ProjectModels.useOf(m, uses));
             }
         });
-        list.getItems().setAll(saved);
+        list.getItems().setAll(listing.models());
         Optional<String> refused = store.modelShelf().whyNotTrain(); // from fields: no database read
         Button use = new Button("Use This Model");
         use.setId("useModel");
@@ -71,7 +83,7 @@ final class ModelsDialog {
                 || list.getSelectionModel().getSelectedItem() == null
                 || list.getSelectionModel().getSelectedItem().promoted(), list.getSelectionModel().selectedItemProperty(),
                 list.getItems()));
-        use.setOnAction(e -> use(store, list, list.getSelectionModel().getSelectedItem().name()));
+        use.setOnAction(e -> use(store, list, uses, list.getSelectionModel().getSelectedItem().name()));
         Label note = new Label(refused.map(why -> "The model in use cannot be changed here: " + why + ".")
                 .orElse("★ marks the model that makes the suggestions. A newly trained model is put in use only if it "
                         + "does better on held-out cases; Use This Model goes back to an earlier one."));
@@ -102,14 +114,17 @@ final class ModelsDialog {
         return text.toString();
     }
 
-    private void use(ProjectRepository store, ListView<ProjectModels.Saved> list, String name) {
-        Task<List<ProjectModels.Saved>> task = projects.submit(() -> {
+    private void use(ProjectRepository store, ListView<ProjectModels.Saved> list, Map<String, ModelShelf.Use> uses,
+                     String name) {
+        Task<Listing> task = projects.submit(() -> {
             ProjectModels models = models(store);
             models.use(name);
-            return models.list();
+            return Listing.of(models);
         });
         task.setOnSucceeded(e -> {
-            list.getItems().setAll(task.getValue());
+            uses.clear();
+            uses.putAll(task.getValue().uses());
+            list.getItems().setAll(task.getValue().models());
             list.getItems().stream().filter(ProjectModels.Saved::promoted).findFirst()
                     .ifPresent(list.getSelectionModel()::select);
             statusBar.showMessage(name + " makes the suggestions from now on; the next training is compared with it.");
