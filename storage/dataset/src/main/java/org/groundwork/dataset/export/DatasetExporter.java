@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
+import org.groundwork.annotate.core.project.AssistTrial;
 import org.groundwork.annotate.core.project.Box;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.CaseRecord;
@@ -74,7 +76,8 @@ public final class DatasetExporter {
             List<ExportCase> written = convert(store, cases, options, protocol, temp, monitor, problems);
             long converted = System.nanoTime();
             Map<String, Integer> patients = Splits.assign(written, options.split(), options.seed());
-            int records = writeFormats(written, options, protocol, pseudonyms, temp, problems, patients);
+            int records = writeFormats(written, options, protocol, pseudonyms, temp, problems, patients,
+                    AssistTrial.of(store));
             ExportReport.Timings timings = new ExportReport.Timings((converted - start) / 1_000_000,
                     (System.nanoTime() - converted) / 1_000_000);
             if (Files.isDirectory(target)) {
@@ -236,7 +239,7 @@ public final class DatasetExporter {
 
     private static int writeFormats(List<ExportCase> cases, ExportOptions options, Protocol protocol,
                                     Pseudonyms pseudonyms, Path temp, List<ExportReport.Problem> problems,
-                                    Map<String, Integer> patients) throws IOException {
+                                    Map<String, Integer> patients, Optional<AssistTrial> trial) throws IOException {
         boolean masks = options.formats().contains(ExportFormat.NIFTI);
         Quintuples quintuples = new Quintuples(protocol, pseudonyms, masks);
         int records = 0;
@@ -271,7 +274,7 @@ public final class DatasetExporter {
             }
             PRETTY.writeValue(temp.resolve("sft-" + options.sftStyle() + ".json").toFile(), conversations);
         }
-        DatasetCard card = new DatasetCard(protocol, pseudonyms, cases);
+        DatasetCard card = new DatasetCard(protocol, pseudonyms, cases, trial);
         Files.createDirectories(temp.resolve("plots"));
         Files.write(temp.resolve("plots/grades.png"), BarChart.png("Grade distribution", card.gradeCounts(), ""));
         Files.write(temp.resolve("plots/box-sizes.png"), BarChart.png("Mean box volume per region", card.boxSizes(), "cm3"));

@@ -137,6 +137,44 @@ class DatasetExporterTest {
     }
 
     @Test
+    void theCardComparesTheReadingTimeOfFinishedCasesWithAndWithoutProposals() throws Exception {
+        Path project = ExportFixtures.project(tmp);
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            List<Long> ids = store.cases().stream().map(c -> c.id()).toList();
+            long[] seconds = {240, 360, 600, 900};
+            for (int n = 0; n < seconds.length; n++) {
+                long id = ids.get(n);
+                store.apply(new org.groundwork.annotate.core.project.Edit.AddActiveTime(id, seconds[n]), "dr.a");
+                store.apply(new org.groundwork.annotate.core.project.Edit.SetCaseStatus(id,
+                        org.groundwork.annotate.core.project.CaseStatus.DONE), "dr.a");
+                if (n < 2) {
+                    store.apply(new org.groundwork.annotate.core.project.Edit.AddSuggestions(id, List.of(
+                            org.groundwork.annotate.core.project.Suggestion.pending("s" + n, id, "acl", new int[] {0, 0, 0},
+                                    new int[] {2, 2, 2}, 0.5, "cnn-boxes", "ab".repeat(32), 20,
+                                    java.time.Instant.parse("2026-12-01T10:00:00Z"), "dr.a"))), "dr.a");
+                }
+            }
+        }
+        Path out = tmp.resolve("dataset");
+        export(project, ExportOptions.of(out, EnumSet.of(ExportFormat.QUINTUPLES)));
+        String card = Files.readString(out.resolve("README.md"));
+        assertTrue(card.contains("- Finished cases read with model proposals: 2 case(s), median 5.0 min"), card);
+        assertTrue(card.contains("- Finished cases read without: 2 case(s), median 12.5 min"), card);
+        assertTrue(card.contains("- Time with proposals against without: 0.40x the median time per case (an observation"),
+                card);
+
+        // With an assist trial the groups are its arms, drawn at random.
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
+        }
+        Path trial = tmp.resolve("dataset-trial");
+        export(project, ExportOptions.of(trial, EnumSet.of(ExportFormat.QUINTUPLES)));
+        String trialCard = Files.readString(trial.resolve("README.md"));
+        assertTrue(trialCard.contains("- Assist trial, finished cases of the arm with model proposals: "), trialCard);
+        assertTrue(trialCard.contains("- Assist trial, finished cases of the arm without: "), trialCard);
+    }
+
+    @Test
     void whatTheConsumersReadIsThere() throws Exception {
         Path project = ExportFixtures.project(tmp);
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {

@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.groundwork.dataset.agreement.Bootstrap;
 import org.groundwork.dataset.agreement.ReaderAgreement;
 import org.groundwork.annotate.core.project.Box;
+import org.groundwork.annotate.core.project.AssistEffort;
 import org.groundwork.annotate.core.project.AssistReport;
+import org.groundwork.annotate.core.project.AssistTrial;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.Grade;
 import org.groundwork.annotate.core.project.Question;
@@ -24,11 +27,14 @@ public final class DatasetCard {
     private final Protocol protocol;
     private final Pseudonyms pseudonyms;
     private final List<ExportCase> cases;
+    private final Optional<AssistTrial> trial;
 
-    public DatasetCard(Protocol protocol, Pseudonyms pseudonyms, List<ExportCase> cases) {
+    /** {@code trial}: the project's assist trial, whose arms the card's effort comparison follows, if it has one. */
+    public DatasetCard(Protocol protocol, Pseudonyms pseudonyms, List<ExportCase> cases, Optional<AssistTrial> trial) {
         this.protocol = protocol;
         this.pseudonyms = pseudonyms;
         this.cases = cases;
+        this.trial = trial;
     }
 
     /** Grade counts by "field = value", for the card and its plot. */
@@ -90,6 +96,9 @@ public final class DatasetCard {
         md.append("## Model assistance\n\n");
         AssistReport assist = AssistReport.of(cases.stream().map(ExportCase::annotations).toList());
         assist.text().lines().forEach(line -> md.append("- ").append(line).append('\n'));
+        AssistEffort.of(cases.stream().map(ExportCase::record).toList(),
+                cases.stream().collect(java.util.stream.Collectors.toMap(c -> c.record().id(), ExportCase::annotations, (a, b) -> a)), trial)
+                .text().lines().forEach(line -> md.append("- ").append(line).append('\n'));
         md.append('\n');
         md.append("""
                 ## Conventions
