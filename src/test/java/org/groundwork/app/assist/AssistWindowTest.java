@@ -155,6 +155,9 @@ class AssistWindowTest extends WorkstationTest {
         String report = robot.lookup("#assistReportDialog .content").queryAs(Label.class).getText();
         assertTrue(report.startsWith("Proposals: 5 (5 pending, 0 accepted, 0 edited, 0 rejected)"), report);
         assertTrue(report.contains("Blind-first: 1 proposal(s) revealed after the reader's own box"), report);
+        // No finished case had proposals yet; the comparison says so.
+        assertTrue(report.contains("\n\nFinished cases read with model proposals: none yet\nFinished cases read without: "),
+                report);
         Screenshots.write(robot.lookup("#assistReportDialog").query().getScene(), "assist-report");
         close("#assistReportDialog");
     }
@@ -234,6 +237,59 @@ class AssistWindowTest extends WorkstationTest {
     }
 
     /** The demo project with the knees after the two example readings, up to {@code lastKnee}, boxed as the phantom says. */
+    @Test
+    void anAssistTrialReadsTheCasesOfOneArmWithoutProposalsAndSaysSo() throws Exception {
+        RunningApp.useDemoIn(tmp.resolve("demo"), true);
+        Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);
+        long with;
+        long without;
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            // A secret (the demo's own was never exported with) that puts unread demo knees in both arms.
+            List<Long> unread = store.cases().stream().map(c -> c.id())
+                    .filter(id -> store.annotations(id).boxes().isEmpty()).toList();
+            org.groundwork.annotate.core.project.AssistTrial trial;
+            int n = 0;
+            do {
+                store.putSetting("pseudonym_secret", "trial-window-" + n++);
+                store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
+                trial = org.groundwork.annotate.core.project.AssistTrial.of(store).orElseThrow();
+                store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "off");
+            } while (unread.stream().allMatch(trial::withProposals) || unread.stream().noneMatch(trial::withProposals));
+            var drawn = trial;
+            with = unread.stream().filter(drawn::withProposals).findFirst().orElseThrow();
+            without = unread.stream().filter(id -> !drawn.withProposals(id)).findFirst().orElseThrow();
+        }
+        app = RunningApp.start();
+        RunningApp.openDemo(app, 60);
+        robot.clickOn("Assist").clickOn("Assist Trial (No Proposals for Half the Cases, at Random)");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .startsWith("Assist trial: about half the cases, drawn at random, are read without proposals"));
+
+        openCase(without);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .equals("No suggestion: case " + without + " is read without proposals: the project's assist trial "
+                        + "keeps them from about half its cases, drawn at random, to measure what they change"));
+        var proposals = app.mainWindow().assistActions().proposals();
+        assertTrue(proposals.pending().isEmpty());
+
+        openCase(with);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !proposals.pending().isEmpty());
+
+        robot.clickOn("Assist").clickOn("Assist Report…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#assistReportDialog").tryQuery().isPresent());
+        String report = robot.lookup("#assistReportDialog .content").queryAs(Label.class).getText();
+        assertTrue(report.contains("\n\nAssist trial, finished cases of the arm with model proposals: "), report);
+        close("#assistReportDialog");
+    }
+
+    private void openCase(long id) throws Exception {
+        var c = app.mainWindow().worklist().shownCases().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> app.mainWindow().workspace().open(c)));
+        RunningApp.waitForOpenCase(app, 30);
+    }
+
     /** The models as the Models dialog lists them, one cell's text after another. */
     private String modelsOnScreen() {
         WaitForAsyncUtils.waitForFxEvents();

@@ -130,6 +130,36 @@ class DemoAndSuggestCommandsTest extends CommandLineTest {
     }
 
     @Test
+    void anAssistTrialLeavesTheCasesOfItsArmWithoutProposalsWithout() throws Exception {
+        assertEquals(0, run("demo", "--no-window"), err.toString());
+        Path project = DemoProject.project(dir.resolve("demo"));
+        java.util.Set<Long> without = new java.util.HashSet<>();
+        List<Long> unread;
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
+            unread = store.cases().stream().map(CaseRecord::id)
+                    .filter(id -> store.annotations(id).boxes().isEmpty()).toList();
+            // A secret (nothing was exported with the demo's own yet) that puts unread cases in both arms.
+            for (int n = 0; without.isEmpty() || without.size() == unread.size(); n++) {
+                store.putSetting("pseudonym_secret", "trial-test-" + n);
+                var trial = org.groundwork.annotate.core.project.AssistTrial.of(store).orElseThrow();
+                without.clear();
+                unread.stream().filter(id -> !trial.withProposals(id)).forEach(without::add);
+            }
+        }
+        assertEquals(0, run("suggest", project.toString()), err.toString());
+        int with = unread.size() - without.size();
+        assertTrue(out.toString().contains("pending suggestion(s) for " + with + " case(s) from atlas-prior"), out.toString());
+        assertTrue(out.toString().contains(without.size()
+                + " case(s) left without proposals: the project's assist trial reads them without"), out.toString());
+        try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {
+            for (long id : unread) {
+                assertEquals(without.contains(id), store.annotations(id).suggestions().isEmpty(), "case " + id);
+            }
+        }
+    }
+
+    @Test
     void benchAssistPrintsTheLearningCurveAndTheLatency() {
         assertEquals(0, run("bench", "assist", "--sizes", "2,3", "--held-out", "2", "--repeat", "1", "--epochs", "2"),
                 err.toString());

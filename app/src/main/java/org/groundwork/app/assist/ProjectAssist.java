@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.groundwork.annotate.core.project.AssistTrial;
 import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.CaseRecord;
 import org.groundwork.annotate.core.project.Edit;
@@ -76,6 +78,10 @@ public final class ProjectAssist {
     public List<CaseSuggestions> suggest(String modelName, List<CaseRecord> targets, Set<String> regions,
                                          String user, LoadMonitor monitor)
             throws AssistException, ProjectException, BadInputException {
+        Optional<AssistTrial> trial = AssistTrial.of(store);
+        if (trial.isPresent()) { // the trial's arm without proposals gets none
+            targets = targets.stream().filter(t -> trial.get().withProposals(t.id())).toList();
+        }
         Set<Long> targetIds = new LinkedHashSet<>();
         targets.forEach(t -> targetIds.add(t.id()));
         SuggestionModel model = model(modelName, targetIds, monitor);
@@ -104,6 +110,14 @@ public final class ProjectAssist {
         }
         monitor.progress(targets.size(), targets.size(), "Suggestions stored for " + targets.size() + " case(s)");
         return results;
+    }
+
+    /** Refuses proposals for a case that the project's assist trial reads without them. */
+    public void checkTrialAllowsProposals(long caseId) throws AssistException, ProjectException {
+        Optional<AssistTrial> trial = AssistTrial.of(store);
+        if (trial.isPresent() && !trial.get().withProposals(caseId)) {
+            throw new AssistException(AssistTrial.withoutProposals(caseId));
+        }
     }
 
     /**

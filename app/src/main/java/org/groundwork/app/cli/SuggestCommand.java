@@ -85,6 +85,10 @@ final class SuggestCommand implements Callable<Integer> {
                     stored++;
                 }
             }
+            if (results.size() < targets.size()) {
+                out.printf(Locale.ROOT, "%d case(s) left without proposals: the project's assist trial reads them "
+                        + "without%n", targets.size() - results.size());
+            }
             var first = results.stream().flatMap(r -> r.suggestions().stream()).findFirst();
             out.printf(Locale.ROOT, "%d pending suggestion(s) for %d case(s) from %s (%s)%n", stored, results.size(),
                     first.map(Suggestion::modelId).orElse(modelId),

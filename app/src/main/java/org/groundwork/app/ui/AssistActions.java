@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import javafx.concurrent.Task;
+import org.groundwork.annotate.core.project.AssistEffort;
 import org.groundwork.annotate.core.project.AssistReport;
+import org.groundwork.annotate.core.project.AssistTrial;
+import org.groundwork.annotate.core.project.CaseAnnotations;
 import org.groundwork.annotate.core.project.CaseEditor;
 import org.groundwork.annotate.core.project.ProjectRepository;
 import org.groundwork.annotate.core.project.CaseRecord;
@@ -60,6 +63,10 @@ public final class AssistActions {
                 on -> Boolean.toString(on), statusBar,
                 on -> on ? "Blind-first: a region's proposals show once you have drawn your own box of it."
                         : "Proposals show as soon as they are made.");
+        new ProjectToggle(projects, assistTrial, AssistTrial.SETTING, "on"::equals, on -> on ? "on" : "off", statusBar,
+                on -> on ? "Assist trial: about half the cases, drawn at random, are read without proposals; the "
+                        + "Assist Report compares the reading times of the two arms."
+                        : "Every case may have proposals again.");
         new ProjectToggle(projects, retrainAsCasesFinish, ProjectModels.RETRAIN_EVERY, AssistActions::retrainEvery,
                 on -> on ? Integer.toString(RETRAIN_EVERY) : "0", statusBar,
                 on -> on ? "The model is trained again in the background after every " + RETRAIN_EVERY
@@ -73,6 +80,14 @@ public final class AssistActions {
     private final javafx.beans.property.BooleanProperty retrainAsCasesFinish =
             new javafx.beans.property.SimpleBooleanProperty(this, "retrainAsCasesFinish");
     private Task<ProjectModels.Training> training;
+
+    private final javafx.beans.property.BooleanProperty assistTrial =
+            new javafx.beans.property.SimpleBooleanProperty(this, "assistTrial");
+
+    /** Assist → Assist Trial (Proposals for Half the Cases), the open project's setting. */
+    public javafx.beans.property.BooleanProperty assistTrial() {
+        return assistTrial;
+    }
 
     /** Assist → Retrain as Cases Are Finished, the open project's setting. */
     public javafx.beans.property.BooleanProperty retrainAsCasesFinish() {
@@ -114,17 +129,24 @@ public final class AssistActions {
         return workspace.boxes().blindFirstProperty();
     }
 
-    /** Assist → Assist Report…: how the proposals of the whole project fared, in a dialog. */
-    public Task<AssistReport> report(javafx.stage.Window owner) {
+    /**
+     * Assist → Assist Report…: how the proposals of the whole project fared, and the reading time of
+     * finished cases with and without them, in a dialog.
+     */
+    Task<String> report(javafx.stage.Window owner) {
         ProjectRepository store = projects.storeProperty().get();
         if (store == null) {
             statusBar.showMessage("Open a project first.");
             return null;
         }
-        Task<AssistReport> task = projects.submit(() -> AssistReport.of(store.annotations().values()));
+        Task<String> task = projects.submit(() -> {
+            java.util.Map<Long, CaseAnnotations> all = store.annotations();
+            return AssistReport.of(all.values()).text() + "\n\n"
+                    + AssistEffort.of(store.cases(), all, AssistTrial.of(store)).text();
+        });
         task.setOnSucceeded(e -> {
             javafx.scene.control.Alert dialog = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.INFORMATION, task.getValue().text());
+                    javafx.scene.control.Alert.AlertType.INFORMATION, task.getValue());
             dialog.initOwner(owner);
             dialog.setTitle("Groundwork");
             dialog.setHeaderText("Assist report: " + store.title());
@@ -180,6 +202,7 @@ public final class AssistActions {
             @Override
             protected List<Suggestion> call() throws Exception {
                 ProjectAssist assist = new ProjectAssist(store, Clock.systemUTC());
+                assist.checkTrialAllowsProposals(open.id());
                 // The promoted learner when the project has one (it beat the atlas on held-out cases), else the atlas.
                 java.util.Optional<BoxLearner> learnt = assist.models().promoted();
                 updateMessage(learnt.isPresent() ? "Suggesting with the promoted model…" : "Learning from the project's boxes…");

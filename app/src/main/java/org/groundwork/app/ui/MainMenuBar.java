@@ -222,6 +222,10 @@ final class MainMenuBar {
         blindFirst.setId("blindFirstItem");
         blindFirst.selectedProperty().bindBidirectional(assist.blindFirst());
         blindFirst.disableProperty().bind(window.projectActions().canImportProperty().not());
+        CheckMenuItem trial = new CheckMenuItem("Assist Trial (No Proposals for Half the Cases, at Random)");
+        trial.setId("assistTrialItem");
+        trial.selectedProperty().bindBidirectional(assist.assistTrial());
+        trial.disableProperty().bind(window.projectActions().canImportProperty().not());
         MenuItem report = item("Assist Report…", null, "assistReportItem");
         report.setOnAction(e -> assist.report(window.stage()));
         MenuItem train = item("Train Model", null, "trainModelItem");
@@ -237,7 +241,7 @@ final class MainMenuBar {
         diagnostics.setOnAction(e -> assist.diagnostics(window.stage()));
         return menu("Assist", "assistMenu", suggest, suggestCase, suggestProtocol, acceptConfident, new SeparatorMenuItem(),
                 train, retrain, models,
-                new SeparatorMenuItem(), blindFirst, report, diagnostics);
+                new SeparatorMenuItem(), blindFirst, trial, report, diagnostics);
     }
 
     private Menu helpMenu(MenuBar bar) {
