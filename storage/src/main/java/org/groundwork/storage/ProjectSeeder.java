@@ -54,4 +54,31 @@ public final class ProjectSeeder {
             }
         }
     }
+
+    /**
+     * Adds {@code perCase} pending proposals to every case, made by {@code versions} versions of one
+     * model in turn (weights hashes {@code seed-model-0}, …), in one transaction.
+     */
+    public static void seedProposals(ProjectStore store, int perCase, int versions) throws ProjectException {
+        synchronized (store) {
+            Instant now = Instant.now();
+            try {
+                ProjectDatabase.inTransaction(store.connection(), c -> {
+                    int n = 0;
+                    for (org.groundwork.annotate.core.project.CaseRecord r : store.cases()) {
+                        java.util.List<org.groundwork.annotate.core.project.Suggestion> made = new java.util.ArrayList<>();
+                        for (int p = 0; p < perCase; p++, n++) {
+                            made.add(org.groundwork.annotate.core.project.Suggestion.pending("seed-proposal-" + n, r.id(),
+                                    "region", new int[] {1, 2, 3}, new int[] {40, 50, 60}, 0.5, "seed-model",
+                                    "seed-model-" + n % versions, 10, now, "seed"));
+                        }
+                        org.groundwork.storage.internal.SuggestionTable.insert(c, made);
+                    }
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
 }

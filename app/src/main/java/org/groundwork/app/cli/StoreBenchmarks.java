@@ -33,7 +33,8 @@ final class StoreBenchmarks {
     }
 
     @Command(name = "store", mixinStandardHelpOptions = true,
-            description = "Edit commit latency (p50/p99) and the time to open a large project, in a temporary folder.")
+            description = "Edit commit latency (p50/p99), the time to open a large project and to read its worklist, "
+                    + "and the proposal tallies of the Models list, in a temporary folder.")
     static final class Store implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
@@ -105,6 +106,29 @@ final class StoreBenchmarks {
             out.printf(Locale.ROOT, "open project (integrity check, migration check, backup, worklist, summary) with "
                     + "%d cases and %d boxes: median %.0f ms of 5%n", cases, boxes, millis[2]);
             worklist(out, project);
+            proposalTallies(out, project);
+        }
+
+        /** What Assist → Models… counts besides the models: each model version's proposals by fate. */
+        private void proposalTallies(PrintWriter out, Path project) throws ProjectException {
+            int perCase = 5;
+            int versions = 3;
+            try (ProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+                ProjectSeeder.seedProposals(store, perCase, versions);
+                double[] millis = new double[6];
+                for (int i = 0; i < millis.length; i++) {
+                    long start = System.nanoTime();
+                    int tallied = store.modelShelf().uses().values().stream().mapToInt(u -> u.proposals()).sum();
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                    if (tallied != cases * perCase) {
+                        throw new IllegalStateException("expected " + cases * perCase + " proposals, tallied " + tallied);
+                    }
+                }
+                double[] kept = Arrays.copyOfRange(millis, 1, millis.length);
+                Arrays.sort(kept);
+                out.printf(Locale.ROOT, "proposal tallies by model version (Assist → Models…), %d proposals of %d "
+                        + "versions: median %.1f ms of 5 after one warm-up%n", cases * perCase, versions, kept[2]);
+            }
         }
 
         /**

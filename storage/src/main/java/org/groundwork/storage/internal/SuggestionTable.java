@@ -20,7 +20,7 @@ public final class SuggestionTable {
     }
 
     /** Inserts the proposals; returns how many; the caller owns the transaction. */
-    static int insert(Connection c, List<Suggestion> suggestions) throws SQLException {
+    public static int insert(Connection c, List<Suggestion> suggestions) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO suggestions(id, case_id, model_id, model_hash, "
                 + "payload, fate, region_id, confidence, latency_ms, created_at, reader) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
