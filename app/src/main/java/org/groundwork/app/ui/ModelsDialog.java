@@ -100,6 +100,10 @@ final class ModelsDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().setId("assistModelsDialog");
+        // The list is the open project's: another project opened closes it.
+        javafx.beans.value.ChangeListener<ProjectRepository> closeOnChange = (obs, was, now) -> dialog.close();
+        projects.storeProperty().addListener(closeOnChange);
+        dialog.setOnHidden(e -> projects.storeProperty().removeListener(closeOnChange));
         return dialog;
     }
 
