@@ -28,6 +28,17 @@ final class StoredModels implements ModelShelf {
     }
 
     @Override
+    public Optional<Promotion> promotion() throws ProjectException {
+        synchronized (store) {
+            try {
+                return Optional.ofNullable(ModelTable.promotion(store.connection()));
+            } catch (SQLException e) {
+                throw store.explain(e);
+            }
+        }
+    }
+
+    @Override
     public java.util.Map<String, Use> uses() throws ProjectException {
         synchronized (store) {
             try {

@@ -33,6 +33,7 @@ class ModelShelfStoreTest {
         byte[] first = {1, 2, 3, 0, (byte) 0xff};
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
             ModelShelf shelf = store.modelShelf();
+            assertEquals(Optional.empty(), shelf.promotion());
             assertEquals(Optional.empty(), shelf.whyNotTrain());
             assertEquals(List.of(), shelf.list());
             assertTrue(shelf.add(model("m1", 1), first, true, null));
@@ -45,8 +46,10 @@ class ModelShelfStoreTest {
             assertTrue(twice.getMessage().startsWith(store.name()), twice.getMessage());
 
             // Back to an earlier model by hand, and forward again; a name the project does not hold is refused.
+            assertEquals("m4 dr.a", shelf.promotion().map(p -> p.name() + " " + p.by()).orElseThrow(), "training promoted m4");
             shelf.promote("m1", "dr.lead");
             assertEquals(List.of("m1"), promoted(shelf));
+            assertEquals("m1 dr.lead", shelf.promotion().map(p -> p.name() + " " + p.by()).orElseThrow());
             ProjectException unknown = assertThrows(ProjectException.class, () -> shelf.promote("m9", "dr.lead"));
             assertTrue(unknown.getMessage().contains("holds no model called m9"), unknown.getMessage());
             assertEquals(List.of("m1"), promoted(shelf));

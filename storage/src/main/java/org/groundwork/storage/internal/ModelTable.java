@@ -111,4 +111,14 @@ public final class ModelTable {
                 n[4] == 0 ? Double.NaN : iouSums.getOrDefault(hash, 0.0) / n[4])));
         return uses;
     }
+
+    /** The promoted model, who promoted it and when; null when none is. */
+    public static ModelShelf.Promotion promotion(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name, promoted_by, promoted_at FROM promoted_model "
+                + "WHERE slot = 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new ModelShelf.Promotion(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)))
+                    : null;
+        }
+    }
 }

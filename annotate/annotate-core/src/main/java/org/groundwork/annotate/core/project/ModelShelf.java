@@ -36,6 +36,13 @@ public interface ModelShelf {
         }
     }
 
+    /** Which model is in use, who put it in use (its trainer, when training promoted it) and when. */
+    record Promotion(String name, String by, Instant at) {
+    }
+
+    /** The model in use, or empty while suggestions come from the atlas prior. */
+    Optional<Promotion> promotion() throws ProjectException;
+
     /** Every model, oldest first. */
     List<Entry> list() throws ProjectException;
 
