@@ -326,6 +326,8 @@ class AssistWindowTest extends WorkstationTest {
                 robot.lookup("#statusMessage").queryAs(Label.class).getText());
         assertTrue(use.isDisabled(), "the model in use is not put in use again");
         assertTrue(modelsOnScreen().contains("\n      no proposals made with it yet"), modelsOnScreen());
+        assertTrue(modelsOnScreen().matches("(?s).*\n      in use since 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, put in use by "
+                + java.util.regex.Pattern.quote(org.groundwork.app.CurrentUser.name()) + "\n.*"), modelsOnScreen());
         Screenshots.write(robot.lookup("#assistModelsDialog").query().getScene(), "models-dialog-in-use");
         close("#assistModelsDialog");
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_ONLY)) {

@@ -112,6 +112,8 @@ class TrainAndModelsCommandsTest extends CommandLineTest {
         assertEquals(0, run("models", project.toString(), "--use", resumed), err.toString());
         assertTrue(out.toString().startsWith(resumed + " is in use for suggestions from now on"), out.toString());
         assertTrue(out.toString().contains("\n* " + resumed + " "), out.toString());
+        assertTrue(out.toString().contains(", put in use by " + org.groundwork.app.CurrentUser.name() + "\n"), out.toString());
+        assertEquals(1, out.toString().lines().filter(l -> l.startsWith("    in use since ")).count(), out.toString());
         assertEquals(1, out.toString().lines().filter(l -> l.startsWith("* ")).count(), out.toString());
         // The model promoted by training made the proposals above; the others none yet.
         assertEquals(1, out.toString().lines().filter(l -> l.matches("    proposals made: ([1-9][0-9]*) \\(\\1 pending\\); taken 0 of 0 decided")).count(),

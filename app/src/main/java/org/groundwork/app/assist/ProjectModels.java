@@ -45,6 +45,8 @@ public final class ProjectModels {
     private static final double HELD_OUT_SHARE = 0.2;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter IN_USE_SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final ProjectRepository store;
     private final Path folder;
@@ -204,6 +206,21 @@ public final class ProjectModels {
         } catch (ProjectException e) {
             throw new AssistException(e.getMessage(), e);
         }
+    }
+
+    /** Which model is in use, put in use by whom and when; empty while none is. */
+    public Optional<ModelShelf.Promotion> promotion() throws AssistException {
+        try {
+            return store.modelShelf().promotion();
+        } catch (ProjectException e) {
+            throw new AssistException(e.getMessage(), e);
+        }
+    }
+
+    /** "in use since 2026-12-01 10:57 UTC, put in use by ada", for the model in use; empty for the others. */
+    public static Optional<String> inUseSince(Saved saved, Optional<ModelShelf.Promotion> promotion) {
+        return promotion.filter(p -> p.name().equals(saved.name())).map(p -> "in use since "
+                + IN_USE_SINCE.format(p.at()) + ", put in use by " + p.by());
     }
 
     /** What a model's line says of its proposals: made, taken, rejected, from {@link #uses()}. */

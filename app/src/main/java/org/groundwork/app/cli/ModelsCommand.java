@@ -45,6 +45,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
             var all = models.list();
             var uses = models.uses();
+            var promotion = models.promotion();
             if (all.isEmpty()) {
                 out.println("no trained model yet (`groundwork train " + project + "` trains one); suggestions come "
                         + "from the atlas prior");
@@ -54,6 +55,7 @@ final class ModelsCommand implements Callable<Integer> {
                         s.promoted() ? "*" : " ", s.name(), s.hash().substring(0, 16), s.trainedAt(),
                         " " + s.trainer(), s.trainingCases(),
                         s.heldOutCases());
+                ProjectModels.inUseSince(s, promotion).ifPresent(since -> out.println("    " + since));
                 s.heldOutIou().forEach((model, iou) -> out.printf(Locale.ROOT, "    held-out IoU %-30s %.3f%n", model, iou));
                 out.println("    " + ProjectModels.useOf(s, uses));
                 if (regions) {

@@ -1,7 +1,6 @@
 package org.groundwork.app.ui;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -38,9 +37,10 @@ final class ModelsDialog {
     }
 
     /** The models, and how each one's proposals fared, by weights hash. */
-    record Listing(List<ProjectModels.Saved> models, Map<String, ModelShelf.Use> uses) {
+    record Listing(List<ProjectModels.Saved> models, Map<String, ModelShelf.Use> uses,
+                   Optional<ModelShelf.Promotion> promotion) {
         static Listing of(ProjectModels models) throws AssistException {
-            return new Listing(models.list(), models.uses());
+            return new Listing(models.list(), models.uses(), models.promotion());
         }
     }
 
@@ -62,7 +62,7 @@ final class ModelsDialog {
     }
 
     private Dialog<Void> dialog(Window owner, ProjectRepository store, Listing listing) {
-        Map<String, ModelShelf.Use> uses = new HashMap<>(listing.uses());
+        javafx.beans.property.ObjectProperty<Listing> shown = new javafx.beans.property.SimpleObjectProperty<>(listing);
         ListView<ProjectModels.Saved> list = new ListView<>();
         list.setId("modelList");
         list.setPrefSize(620, 300);
@@ -72,9 +72,10 @@ final class ModelsDialog {
             @Override
             protected void updateItem(ProjectModels.Saved m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : describe(m) + "\n      " + ProjectModels.useOf(m, uses));
+                setText(empty || m == null ? null : describe(m, shown.get()));
             }
         });
+        shown.addListener((obs, was, now) -> list.getItems().setAll(now.models()));
         list.getItems().setAll(listing.models());
         Optional<String> refused = store.modelShelf().whyNotTrain(); // from fields: no database read
         Button use = new Button("Use This Model");
@@ -83,7 +84,7 @@ final class ModelsDialog {
                 || list.getSelectionModel().getSelectedItem() == null
                 || list.getSelectionModel().getSelectedItem().promoted(), list.getSelectionModel().selectedItemProperty(),
                 list.getItems()));
-        use.setOnAction(e -> use(store, list, uses, list.getSelectionModel().getSelectedItem().name()));
+        use.setOnAction(e -> use(store, list, shown, list.getSelectionModel().getSelectedItem().name()));
         Label note = new Label(refused.map(why -> "The model in use cannot be changed here: " + why + ".")
                 .orElse("★ marks the model that makes the suggestions. A newly trained model is put in use only if it "
                         + "does better on held-out cases; Use This Model goes back to an earlier one."));
@@ -107,28 +108,30 @@ final class ModelsDialog {
         return dialog;
     }
 
-    /** Name, when and by whom it was trained, and its held-out IoU next to the atlas prior's. */
-    static String describe(ProjectModels.Saved m) {
+    /**
+     * Name, when and by whom it was trained (and put in use, for the model in use), its held-out IoU
+     * next to the atlas prior's, and how its proposals fared with the readers.
+     */
+    static String describe(ProjectModels.Saved m, Listing listing) {
         StringBuilder text = new StringBuilder(m.promoted() ? "★ " : "   ").append(m.name())
                 .append(m.promoted() ? " (in use)" : "").append('\n')
                 .append("      trained ").append(m.trainedAt(), 0, Math.min(10, m.trainedAt().length()))
                 .append(' ').append(m.trainer());
+        ProjectModels.inUseSince(m, listing.promotion()).ifPresent(since -> text.append("\n      ").append(since));
         m.heldOutIou().forEach((model, iou) -> text.append(String.format(Locale.ROOT,
                 "%n      held-out IoU, %s: %.3f", model, iou)));
-        return text.toString();
+        return text.append("\n      ").append(ProjectModels.useOf(m, listing.uses())).toString();
     }
 
-    private void use(ProjectRepository store, ListView<ProjectModels.Saved> list, Map<String, ModelShelf.Use> uses,
-                     String name) {
+    private void use(ProjectRepository store, ListView<ProjectModels.Saved> list,
+                     javafx.beans.property.ObjectProperty<Listing> shown, String name) {
         Task<Listing> task = projects.submit(() -> {
             ProjectModels models = models(store);
             models.use(name);
             return Listing.of(models);
         });
         task.setOnSucceeded(e -> {
-            uses.clear();
-            uses.putAll(task.getValue().uses());
-            list.getItems().setAll(task.getValue().models());
+            shown.set(task.getValue());
             list.getItems().stream().filter(ProjectModels.Saved::promoted).findFirst()
                     .ifPresent(list.getSelectionModel()::select);
             statusBar.showMessage(name + " makes the suggestions from now on; the next training is compared with it.");
