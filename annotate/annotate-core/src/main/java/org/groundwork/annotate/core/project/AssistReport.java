@@ -2,8 +2,11 @@ package org.groundwork.annotate.core.project;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How the model's proposals fared and how much they swayed the readers. Acceptance counts accepted
@@ -17,17 +20,38 @@ import java.util.Optional;
  * @param meanMoveTowardProposal NaN when no revealed proposal has a reader's box left to compare
  */
 public record AssistReport(int proposals, int pending, int accepted, int edited, int rejected, double meanFinalIou,
-                           int revealed, double meanMoveTowardProposal, int poorRevealed, int poorAccepted) {
+                           int revealed, double meanMoveTowardProposal, int poorRevealed, int poorAccepted,
+                           List<RegionOutcome> regions) {
     /** Below this IoU with the reader's own box a proposal counts as poor. */
     public static final double POOR = 0.5;
+    /** How many of the least taken regions the report's text names. */
+    static final int LEAST_TAKEN_SHOWN = 5;
+
+    /**
+     * How one region's proposals fared: made, taken (accepted or edited), rejected, and the mean IoU of
+     * a taken proposal to the box kept (NaN when none was taken).
+     */
+    public record RegionOutcome(String regionId, int proposals, int taken, int rejected, double meanKeptIou) {
+        /** Taken among the decided; NaN when none was decided. */
+        public double takenShare() {
+            return taken + rejected == 0 ? Double.NaN : (double) taken / (taken + rejected);
+        }
+    }
+
+    public AssistReport {
+        regions = List.copyOf(regions);
+    }
 
     public static AssistReport of(Collection<CaseAnnotations> cases) {
         int proposals = 0, pending = 0, accepted = 0, edited = 0, rejected = 0, revealed = 0, moved = 0;
         int poorRevealed = 0, poorAccepted = 0;
         double iouSum = 0, moveSum = 0;
+        Map<String, double[]> byRegion = new TreeMap<>(); // made, taken, rejected, IoU sum of the taken
         for (CaseAnnotations c : cases) {
             for (Suggestion s : c.suggestions()) {
                 proposals++;
+                double[] region = byRegion.computeIfAbsent(s.regionId(), r -> new double[4]);
+                region[0]++;
                 switch (s.fate()) {
                     case PENDING -> pending++;
                     case ACCEPTED -> accepted++;
@@ -37,7 +61,10 @@ public record AssistReport(int proposals, int pending, int accepted, int edited,
                 boolean taken = s.fate() == Suggestion.Fate.ACCEPTED || s.fate() == Suggestion.Fate.EDITED;
                 if (taken && s.finalIou() != null) {
                     iouSum += s.finalIou();
+                    region[3] += s.finalIou();
                 }
+                region[1] += taken ? 1 : 0;
+                region[2] += s.fate() == Suggestion.Fate.REJECTED ? 1 : 0;
                 int[] blind = s.blind();
                 if (blind == null) {
                     continue;
@@ -58,8 +85,11 @@ public record AssistReport(int proposals, int pending, int accepted, int edited,
             }
         }
         int taken = accepted + edited;
+        List<RegionOutcome> regions = byRegion.entrySet().stream().map(e -> new RegionOutcome(e.getKey(),
+                (int) e.getValue()[0], (int) e.getValue()[1], (int) e.getValue()[2],
+                e.getValue()[1] == 0 ? Double.NaN : e.getValue()[3] / e.getValue()[1])).toList();
         return new AssistReport(proposals, pending, accepted, edited, rejected, taken == 0 ? Double.NaN : iouSum / taken,
-                revealed, moved == 0 ? Double.NaN : moveSum / moved, poorRevealed, poorAccepted);
+                revealed, moved == 0 ? Double.NaN : moveSum / moved, poorRevealed, poorAccepted, regions);
     }
 
     /** The reader's own box of the proposal's region as it is now: the one overlapping their blind box most. */
@@ -82,9 +112,22 @@ public record AssistReport(int proposals, int pending, int accepted, int edited,
                 Acceptance rate: %s of decided proposals
                 Mean IoU of a taken proposal to the box kept: %s
                 Blind-first: %d proposal(s) revealed after the reader's own box; mean move of the reader's box toward the proposal: %s (IoU)
-                Poor proposals (IoU < %.1f with the reader's own box) accepted anyway: %d of %d""",
+                Poor proposals (IoU < %.1f with the reader's own box) accepted anyway: %d of %d
+                Least taken regions (taken of decided proposals): %s""",
                 proposals, pending, accepted, edited, rejected, percent(acceptanceRate()), number(meanFinalIou),
-                revealed, signed(meanMoveTowardProposal), POOR, poorAccepted, poorRevealed);
+                revealed, signed(meanMoveTowardProposal), POOR, poorAccepted, poorRevealed, leastTaken());
+    }
+
+    /** "pcl 0% of 3, acl 50% of 4": the regions whose decided proposals were taken least, worst first. */
+    private String leastTaken() {
+        List<RegionOutcome> decided = regions.stream().filter(r -> !Double.isNaN(r.takenShare()))
+                .sorted(Comparator.comparingDouble(RegionOutcome::takenShare).thenComparing(RegionOutcome::regionId))
+                .limit(LEAST_TAKEN_SHOWN).toList();
+        if (decided.isEmpty()) {
+            return "-";
+        }
+        return String.join(", ", decided.stream().map(r -> r.regionId() + " " + percent(r.takenShare()) + " of "
+                + (r.taken() + r.rejected())).toList());
     }
 
     private static String percent(double v) {

@@ -64,6 +64,12 @@ class AssistReportTest {
         assertTrue(r.text().contains("Poor proposals (IoU < 0.5 with the reader's own box) accepted anyway: 1 of 1"),
                 r.text());
         assertTrue(r.text().contains("mean move of the reader's box toward the proposal: +0.33"), r.text());
+        // Per region: the ACL proposal taken (IoU 1 to the box kept), the PCL one rejected, the cyst's undecided.
+        assertEquals(List.of(new AssistReport.RegionOutcome("acl", 1, 1, 0, 1.0),
+                new AssistReport.RegionOutcome("pcl", 1, 0, 1, Double.NaN),
+                new AssistReport.RegionOutcome("popliteal-cyst", 1, 0, 0, Double.NaN)), r.regions());
+        assertTrue(r.text().endsWith("\nLeast taken regions (taken of decided proposals): pcl 0% of 1, acl 100% of 1"),
+                r.text());
     }
 
     @Test
@@ -77,5 +83,6 @@ class AssistReportTest {
         assertEquals(0, r.revealed());
         assertTrue(Double.isNaN(r.acceptanceRate()));
         assertTrue(r.text().contains("Acceptance rate: - of decided"), r.text());
+        assertTrue(r.text().endsWith("\nLeast taken regions (taken of decided proposals): -"), r.text());
     }
 }
