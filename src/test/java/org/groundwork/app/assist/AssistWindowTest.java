@@ -155,6 +155,7 @@ class AssistWindowTest extends WorkstationTest {
         String report = robot.lookup("#assistReportDialog .content").queryAs(Label.class).getText();
         assertTrue(report.startsWith("Proposals: 5 (5 pending, 0 accepted, 0 edited, 0 rejected)"), report);
         assertTrue(report.contains("Blind-first: 1 proposal(s) revealed after the reader's own box"), report);
+        assertTrue(report.contains("\nLeast taken regions (taken of decided proposals): -\n"), "none decided yet: " + report);
         // No finished case had proposals yet; the comparison says so.
         assertTrue(report.contains("\n\nFinished cases read with model proposals: none yet\nFinished cases read without: "),
                 report);

@@ -158,6 +158,7 @@ class DatasetExporterTest {
         Path out = tmp.resolve("dataset");
         export(project, ExportOptions.of(out, EnumSet.of(ExportFormat.QUINTUPLES)));
         String card = Files.readString(out.resolve("README.md"));
+        assertTrue(card.contains("| Anterior cruciate ligament | 2 | 0 | 0 | n/a | n/a |"), card);
         assertTrue(card.contains("- Finished cases read with model proposals: 2 case(s), median 5.0 min"), card);
         assertTrue(card.contains("- Finished cases read without: 2 case(s), median 12.5 min"), card);
         assertTrue(card.contains("- Time with proposals against without: 0.40x the median time per case (an observation"),

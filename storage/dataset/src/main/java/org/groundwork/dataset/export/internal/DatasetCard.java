@@ -96,6 +96,7 @@ public final class DatasetCard {
         md.append("## Model assistance\n\n");
         AssistReport assist = AssistReport.of(cases.stream().map(ExportCase::annotations).toList());
         assist.text().lines().forEach(line -> md.append("- ").append(line).append('\n'));
+        proposalsByRegion(md, assist);
         AssistEffort.of(cases.stream().map(ExportCase::record).toList(),
                 cases.stream().collect(java.util.stream.Collectors.toMap(c -> c.record().id(), ExportCase::annotations, (a, b) -> a)), trial)
                 .text().lines().forEach(line -> md.append("- ").append(line).append('\n'));
@@ -129,6 +130,21 @@ public final class DatasetCard {
                 .append(" |\n|---|---|---|\n");
         rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v[0]).append(" | ").append(v[1]).append(" |\n"));
         md.append('\n');
+    }
+
+    /** Each region's proposals: made, taken, rejected, the share taken of the decided and the IoU to the box kept. */
+    private void proposalsByRegion(StringBuilder md, AssistReport assist) {
+        if (assist.regions().isEmpty()) {
+            return;
+        }
+        md.append("\n| region | proposals | taken | rejected | taken of decided | mean IoU, taken to kept |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (AssistReport.RegionOutcome r : assist.regions()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s | %s |%n", protocol.regionName(r.regionId()),
+                    r.proposals(), r.taken(), r.rejected(), Double.isNaN(r.takenShare()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.0f%%", 100 * r.takenShare()),
+                    Double.isNaN(r.meanKeptIou()) ? "n/a" : String.format(Locale.ROOT, "%.2f", r.meanKeptIou())));
+        }
     }
 
     private Map<String, int[]> perRegion() {
