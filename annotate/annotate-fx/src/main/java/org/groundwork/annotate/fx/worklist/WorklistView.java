@@ -26,9 +26,15 @@ import org.groundwork.annotate.core.project.CaseStatus;
  * and status. Double-click or Enter opens a case. Says what to do when there are none.
  */
 public final class WorklistView extends VBox {
-    /** A case as the worklist shows it; {@code readers} is each reader's completeness, in dealt order. */
-    public record Row(CaseRecord record, double completeness, Map<String, Double> readers) {
+    /**
+     * A case as the worklist shows it; {@code readers} is each reader's completeness, in dealt order;
+     * {@code withoutProposals}: the project's assist trial reads it without model proposals.
+     */
+    public record Row(CaseRecord record, double completeness, Map<String, Double> readers, boolean withoutProposals) {
     }
+
+    /** What a case of an assist trial's arm without proposals says in the list. */
+    public static final String WITHOUT_PROPOSALS = "no proposals (assist trial)";
 
     private final Label title = new Label("Worklist");
     private final Label counts = new Label();
@@ -121,17 +127,18 @@ public final class WorklistView extends VBox {
 
     /**
      * Shows a project's cases; {@code projectName} heads the list. {@code readers} gives, per case read
-     * by several readers, each one's completeness.
+     * by several readers, each one's completeness; {@code withoutProposals}, the cases an assist trial
+     * reads without model proposals.
      */
     public void showCases(String projectName, List<CaseRecord> cases, Map<Long, Double> completeness,
-                          Map<Long, Map<String, Double>> readers, boolean readOnly) {
+                          Map<Long, Map<String, Double>> readers, java.util.Set<Long> withoutProposals, boolean readOnly) {
         title.setText(projectName + (readOnly ? " (read-only)" : ""));
         long done = cases.stream().filter(c -> c.status() == CaseStatus.DONE).count();
         long seconds = cases.stream().mapToLong(CaseRecord::activeSeconds).sum();
         counts.setText(cases.size() + " case(s), " + done + " done, " + duration(seconds) + " spent");
         Row keep = list.getSelectionModel().getSelectedItem();
         rows.setAll(cases.stream().map(c -> new Row(c, completeness.getOrDefault(c.id(), 0.0),
-                readers.getOrDefault(c.id(), Map.of()))).toList());
+                readers.getOrDefault(c.id(), Map.of()), withoutProposals.contains(c.id()))).toList());
         if (keep != null) {
             select(keep.record().id());
         }
@@ -202,7 +209,7 @@ public final class WorklistView extends VBox {
             setText(c.id() + "  " + c.label() + "\n    " + statusText(c.status())
                     + (c.assignee() == null ? "" : " · " + c.assignee()) + " · " + duration(c.activeSeconds())
                     + " · " + String.format(Locale.ROOT, "%.0f%% complete", 100 * row.completeness())
-                    + readersLine(row.readers()));
+                    + (row.withoutProposals() ? " · " + WITHOUT_PROPOSALS : "") + readersLine(row.readers()));
         }
     }
 }
