@@ -266,6 +266,11 @@ class AssistWindowTest extends WorkstationTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryAs(Label.class).getText()
                 .startsWith("Assist trial: about half the cases, drawn at random, are read without proposals"));
 
+        // The worklist marks the cases of the arm without proposals.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> worklistLine(without).contains(" · no proposals (assist trial)"));
+        assertTrue(!worklistLine(with).contains("no proposals"), worklistLine(with));
+        Screenshots.write(app.mainWindow().stage().getScene(), "assist-trial-worklist");
+
         openCase(without);
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.G);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#statusMessage").queryAs(Label.class).getText()
@@ -283,6 +288,13 @@ class AssistWindowTest extends WorkstationTest {
         String report = robot.lookup("#assistReportDialog .content").queryAs(Label.class).getText();
         assertTrue(report.contains("\n\nAssist trial, finished cases of the arm with model proposals: "), report);
         close("#assistReportDialog");
+    }
+
+    /** The worklist's text of one case, as shown. */
+    private String worklistLine(long id) {
+        return robot.lookup("#worklistList .list-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .map(javafx.scene.control.Labeled::getText).filter(t -> t != null && t.startsWith(id + "  "))
+                .findFirst().orElse("");
     }
 
     private void openCase(long id) throws Exception {

@@ -35,6 +35,7 @@ public final class ProjectController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Map<Long, Double>> completeness = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<Long, Map<String, Double>>> readerProgress = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<java.util.Set<Long>> withoutProposals = new ReadOnlyObjectWrapper<>(java.util.Set.of());
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean republishPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<SyncState> sync = new ReadOnlyObjectWrapper<>(SyncState.LOCAL);
@@ -62,6 +63,11 @@ public final class ProjectController implements AutoCloseable {
     /** Per case with readers dealt to it or several readings: each reader's completeness, in dealt order. */
     public ReadOnlyObjectProperty<Map<Long, Map<String, Double>>> readerProgressProperty() {
         return readerProgress.getReadOnlyProperty();
+    }
+
+    /** The cases the project's assist trial reads without model proposals; empty when it runs none. */
+    public ReadOnlyObjectProperty<java.util.Set<Long>> withoutProposalsProperty() {
+        return withoutProposals.getReadOnlyProperty();
     }
 
     /** Runs {@code work} on the store thread, after everything submitted before it. */
@@ -160,13 +166,25 @@ public final class ProjectController implements AutoCloseable {
                 byReader.put(id, each);
             }
         });
+        java.util.Set<Long> trialWithout = trialArmWithout(from, list);
         Platform.runLater(() -> {
             if (store.get() == from) {
                 completeness.set(shares);
                 readerProgress.set(byReader);
+                withoutProposals.set(trialWithout);
                 cases.set(list);
             }
         });
+    }
+
+    private static java.util.Set<Long> trialArmWithout(ProjectStore from, List<CaseRecord> list) {
+        try {
+            return org.groundwork.annotate.core.project.AssistTrial.of(from).map(trial -> list.stream()
+                    .map(CaseRecord::id).filter(id -> !trial.withProposals(id)).collect(java.util.stream.Collectors.toSet()))
+                    .orElse(java.util.Set.of());
+        } catch (org.groundwork.annotate.core.project.ProjectException e) {
+            return java.util.Set.of(); // the secret unreadable: the worklist shows no arm, suggesting still checks
+        }
     }
 
     /** Opens (or creates, when the folder holds no project yet) a project, closing the one open before. */

@@ -81,6 +81,7 @@ public final class MainWindow {
         projects.storeProperty().addListener((obs, old, store) -> showProject());
         projects.completenessProperty().addListener((obs, old, shares) -> showProject());
         projects.readerProgressProperty().addListener((obs, old, progress) -> showProject());
+        projects.withoutProposalsProperty().addListener((obs, old, cases) -> showProject());
         MenuBar menuBar = new MainMenuBar(this, KeyBindings.forUser()).build();
 
         BorderPane root = new BorderPane(panes);
@@ -205,7 +206,8 @@ public final class MainWindow {
             worklist.showNoProject();
         } else {
             worklist.showCases(store.title(), projects.casesProperty().get(),
-                    projects.completenessProperty().get(), projects.readerProgressProperty().get(), store.readOnly());
+                    projects.completenessProperty().get(), projects.readerProgressProperty().get(),
+                    projects.withoutProposalsProperty().get(), store.readOnly());
         }
     }
 
