@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
+import org.groundwork.annotate.core.project.AssistTrial;
 import org.groundwork.annotate.core.project.CaseRecord;
+import org.groundwork.annotate.core.project.ProjectException;
 import org.groundwork.annotate.core.protocol.Protocol;
 import org.groundwork.annotate.core.project.SyncState;
 import org.groundwork.app.CurrentUser;
@@ -35,7 +39,7 @@ public final class ProjectController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<CaseRecord>> cases = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Map<Long, Double>> completeness = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyObjectWrapper<Map<Long, Map<String, Double>>> readerProgress = new ReadOnlyObjectWrapper<>(Map.of());
-    private final ReadOnlyObjectWrapper<java.util.Set<Long>> withoutProposals = new ReadOnlyObjectWrapper<>(java.util.Set.of());
+    private final ReadOnlyObjectWrapper<Set<Long>> withoutProposals = new ReadOnlyObjectWrapper<>(Set.of());
     private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicBoolean republishPending = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<SyncState> sync = new ReadOnlyObjectWrapper<>(SyncState.LOCAL);
@@ -66,7 +70,7 @@ public final class ProjectController implements AutoCloseable {
     }
 
     /** The cases the project's assist trial reads without model proposals; empty when it runs none. */
-    public ReadOnlyObjectProperty<java.util.Set<Long>> withoutProposalsProperty() {
+    public ReadOnlyObjectProperty<Set<Long>> withoutProposalsProperty() {
         return withoutProposals.getReadOnlyProperty();
     }
 
@@ -166,7 +170,7 @@ public final class ProjectController implements AutoCloseable {
                 byReader.put(id, each);
             }
         });
-        java.util.Set<Long> trialWithout = trialArmWithout(from, list);
+        Set<Long> trialWithout = trialArmWithout(from, list);
         Platform.runLater(() -> {
             if (store.get() == from) {
                 completeness.set(shares);
@@ -177,13 +181,12 @@ public final class ProjectController implements AutoCloseable {
         });
     }
 
-    private static java.util.Set<Long> trialArmWithout(ProjectStore from, List<CaseRecord> list) {
+    private static Set<Long> trialArmWithout(ProjectStore from, List<CaseRecord> list) {
         try {
-            return org.groundwork.annotate.core.project.AssistTrial.of(from).map(trial -> list.stream()
-                    .map(CaseRecord::id).filter(id -> !trial.withProposals(id)).collect(java.util.stream.Collectors.toSet()))
-                    .orElse(java.util.Set.of());
-        } catch (org.groundwork.annotate.core.project.ProjectException e) {
-            return java.util.Set.of(); // the secret unreadable: the worklist shows no arm, suggesting still checks
+            return AssistTrial.of(from).map(trial -> list.stream().map(CaseRecord::id)
+                    .filter(id -> !trial.withProposals(id)).collect(Collectors.toSet())).orElse(Set.of());
+        } catch (ProjectException e) {
+            return Set.of(); // the secret unreadable: the worklist shows no arm, suggesting still checks
         }
     }
 

@@ -2,9 +2,13 @@ package org.groundwork.app.ui;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,6 +19,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.groundwork.annotate.core.project.ModelShelf;
 import org.groundwork.annotate.core.project.ProjectRepository;
@@ -62,7 +67,7 @@ final class ModelsDialog {
     }
 
     private Dialog<Void> dialog(Window owner, ProjectRepository store, Listing listing) {
-        javafx.beans.property.ObjectProperty<Listing> shown = new javafx.beans.property.SimpleObjectProperty<>(listing);
+        ObjectProperty<Listing> shown = new SimpleObjectProperty<>(listing);
         ListView<ProjectModels.Saved> list = new ListView<>();
         list.setId("modelList");
         list.setPrefSize(620, 300);
@@ -80,7 +85,7 @@ final class ModelsDialog {
         Optional<String> refused = store.modelShelf().whyNotTrain(); // from fields: no database read
         Button use = new Button("Use This Model");
         use.setId("useModel");
-        use.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> refused.isPresent()
+        use.disableProperty().bind(Bindings.createBooleanBinding(() -> refused.isPresent()
                 || list.getSelectionModel().getSelectedItem() == null
                 || list.getSelectionModel().getSelectedItem().promoted(), list.getSelectionModel().selectedItemProperty(),
                 list.getItems()));
@@ -95,14 +100,14 @@ final class ModelsDialog {
         content.setPadding(new Insets(4, 0, 0, 0));
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.initModality(javafx.stage.Modality.NONE);
+        dialog.initModality(Modality.NONE);
         dialog.setTitle("Groundwork");
         dialog.setHeaderText("Models of " + store.title());
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.getDialogPane().setId("assistModelsDialog");
         // The list is the open project's: another project opened closes it.
-        javafx.beans.value.ChangeListener<ProjectRepository> closeOnChange = (obs, was, now) -> dialog.close();
+        ChangeListener<ProjectRepository> closeOnChange = (obs, was, now) -> dialog.close();
         projects.storeProperty().addListener(closeOnChange);
         dialog.setOnHidden(e -> projects.storeProperty().removeListener(closeOnChange));
         return dialog;
@@ -124,7 +129,7 @@ final class ModelsDialog {
     }
 
     private void use(ProjectRepository store, ListView<ProjectModels.Saved> list,
-                     javafx.beans.property.ObjectProperty<Listing> shown, String name) {
+                     ObjectProperty<Listing> shown, String name) {
         Task<Listing> task = projects.submit(() -> {
             ProjectModels models = models(store);
             models.use(name);
