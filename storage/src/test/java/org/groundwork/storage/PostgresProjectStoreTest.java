@@ -285,6 +285,22 @@ class PostgresProjectStoreTest {
             }
             assertEquals(List.of("adam"), adam.modelShelf().list().stream().map(m -> m.trainedBy()).toList(),
                     "the server records its sign-in as the trainer, whoever the client names");
+
+            // Going back to a model is the adjudicator's too, recorded as their sign-in; the reader sees it.
+            assertFalse(adam.modelShelf().add(ModelShelfStoreTest.model("m2", 2), weights, false, null));
+            assertThrows(ProjectException.class, () -> rita.modelShelf().promote("m2", "rita"));
+            adam.modelShelf().promote("m2", "somebody else");
+            assertEquals("m2 adam", rita.modelShelf().promotion().map(p -> p.name() + " " + p.by()).orElseThrow());
+
+            // An assist trial the owner starts draws the same arms on every sign-in.
+            try (PostgresProjectStore owner = PostgresProjectStore.open(at, false, Duration.ofSeconds(30))) {
+                owner.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
+            }
+            var readers = org.groundwork.annotate.core.project.AssistTrial.of(rita).orElseThrow();
+            var adjudicators = org.groundwork.annotate.core.project.AssistTrial.of(adam).orElseThrow();
+            for (long id = 1; id <= 64; id++) {
+                assertEquals(adjudicators.withProposals(id), readers.withProposals(id), "case " + id);
+            }
         } finally {
             System.setProperty("groundwork.pgpass", server.passwordFile().toString());
         }
