@@ -46,7 +46,7 @@ class PendingWritesTest extends WorkstationTest {
         Box box = new Box("pending-box", caseId, "acl", null, new int[] {1, 1, 1}, new int[] {5, 5, 5},
                 Provenance.human("reader", Instant.now()));
         long start = System.nanoTime();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> {
             editor.apply(new Edit.PutBox(box));
             return null;
         }));

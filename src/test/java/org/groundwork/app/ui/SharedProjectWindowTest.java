@@ -131,7 +131,7 @@ class SharedProjectWindowTest {
             CaseRecord finished = cases.stream().filter(c -> c.status() != CaseStatus.DONE).skip(1).findFirst().orElseThrow();
             other.annotations(finished.id());
             other.apply(new Edit.SetCaseStatus(finished.id(), CaseStatus.DONE), "other");
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                     () -> text("#worklistCounts").contains((doneBefore + 1) + " done"));
 
             assertTrue(other.lease(held.id(), "other").mine());
