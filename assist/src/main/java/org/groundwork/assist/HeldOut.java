@@ -16,7 +16,7 @@ import org.groundwork.viewer.core.Volume;
 
 /**
  * Judging models on cases they did not learn from: a split by patient (never one patient on both
- * sides), fixed by a hash of the patient keys, and each model's mean 3D IoU per region there.
+ * sides), fixed for each patient by a hash of its key, and each model's mean 3D IoU per region there.
  */
 public final class HeldOut {
     private HeldOut() {
@@ -29,7 +29,12 @@ public final class HeldOut {
     public record Score(String modelId, String weightsHash, double meanIou, Map<String, Double> perRegion) {
     }
 
-    /** About {@code share} of the patients held out (at least one, at least one left to learn from). */
+    /**
+     * The patients whose hash falls in the first {@code share} of the hash range are held out, so a
+     * patient stays on one side however many patients are added later, and no model is judged on a
+     * patient an earlier model learnt from. A project too small to have a patient on each side that
+     * way holds out its lowest hash, or keeps its highest to learn from.
+     */
     public static Split split(List<TrainingCase> cases, double share) throws AssistException {
         TreeSet<String> patients = new TreeSet<>((a, b) -> hash(a).compareTo(hash(b)));
         cases.forEach(c -> patients.add(c.patientKey()));
@@ -37,14 +42,24 @@ public final class HeldOut {
             throw new AssistException("judging a model needs annotated cases of at least two patients; the project has "
                     + patients.size());
         }
-        int held = Math.max(1, Math.min(patients.size() - 1, (int) Math.round(patients.size() * share)));
-        List<String> heldPatients = new ArrayList<>(patients).subList(0, held);
+        List<String> byHash = new ArrayList<>(patients);
+        List<String> heldPatients = byHash.stream().filter(p -> hashFraction(p) < share).toList();
+        if (heldPatients.isEmpty()) {
+            heldPatients = byHash.subList(0, 1);
+        } else if (heldPatients.size() == byHash.size()) {
+            heldPatients = byHash.subList(0, byHash.size() - 1);
+        }
         List<TrainingCase> training = new ArrayList<>();
         List<TrainingCase> heldOut = new ArrayList<>();
         for (TrainingCase c : cases) {
             (heldPatients.contains(c.patientKey()) ? heldOut : training).add(c);
         }
         return new Split(training, heldOut);
+    }
+
+    /** Where a patient's hash falls in the hash range, from 0 (inclusive) to 1 (exclusive). */
+    static double hashFraction(String patient) {
+        return (Long.parseUnsignedLong(hash(patient).substring(0, 16), 16) >>> 11) * 0x1.0p-53;
     }
 
     public static Score score(SuggestionModel model, List<TrainingCase> heldOut, LoadMonitor monitor)
