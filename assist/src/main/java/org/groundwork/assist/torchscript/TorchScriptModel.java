@@ -174,23 +174,27 @@ public final class TorchScriptModel implements SuggestionModel, AutoCloseable {
 
     /**
      * {@inheritDoc} Scores that are not finite numbers are never turned into boxes: the model is
-     * loaded again from its file and the volume run once more (under heavy garbage collection the
-     * PyTorch engine has, rarely, given NaN scores for a whole run); a second failure is an error.
+     * loaded again from its file and the volume run once more, up to {@value #ATTEMPTS} times in all.
+     * The PyTorch engine has, rarely, given NaN scores for a whole run, and for two runs in a row
+     * right after a model was trained in the same process; a run that is never finite is an error.
      */
     @Override
     public List<Proposal> suggest(Volume volume, Set<String> wanted, LoadMonitor monitor) throws AssistException {
-        try {
-            return suggestOnce(volume, wanted, monitor);
-        } catch (NotFinite first) {
-            reload();
+        for (int attempt = 1; ; attempt++) {
             try {
                 return suggestOnce(volume, wanted, monitor);
-            } catch (NotFinite again) {
-                throw new AssistException(file + ": the model gave scores that are not numbers (NaN) on this volume, "
-                        + "twice; nothing was proposed");
+            } catch (NotFinite notFinite) {
+                if (attempt == ATTEMPTS) {
+                    throw new AssistException(file + ": the model gave scores that are not numbers (NaN) on this "
+                            + "volume, " + ATTEMPTS + " times; nothing was proposed");
+                }
+                reload();
             }
         }
     }
+
+    /** Runs of a volume before scores that are not finite are an error. */
+    private static final int ATTEMPTS = 3;
 
     private synchronized void reload() throws AssistException {
         Model fresh = loadTorchScript(file, modelName);
