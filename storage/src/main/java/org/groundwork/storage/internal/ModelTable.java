@@ -85,30 +85,23 @@ public final class ModelTable {
 
     /** How each model version's proposals fared, by weights hash, counted by the database. */
     public static java.util.Map<String, ModelShelf.Use> uses(Connection c) throws SQLException {
-        java.util.Map<String, int[]> counts = new java.util.HashMap<>(); // made, pending, taken, rejected, with IoU
-        java.util.Map<String, Double> iouSums = new java.util.HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT model_hash, fate, COUNT(*), SUM(final_iou), "
-                + "COUNT(final_iou) FROM suggestions GROUP BY model_hash, fate");
+        java.util.Map<String, ModelShelf.Use> uses = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT model_hash, COUNT(*), "
+                + "SUM(CASE WHEN fate = 'PENDING' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN fate IN ('ACCEPTED', 'EDITED') THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN fate = 'REJECTED' THEN 1 ELSE 0 END), "
+                + "AVG(CASE WHEN fate IN ('ACCEPTED', 'EDITED') THEN final_iou END) "
+                + "FROM suggestions GROUP BY model_hash");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                int[] n = counts.computeIfAbsent(rs.getString(1), h -> new int[5]);
-                int count = rs.getInt(3);
-                n[0] += count;
-                switch (rs.getString(2)) {
-                    case "PENDING" -> n[1] += count;
-                    case "ACCEPTED", "EDITED" -> {
-                        n[2] += count;
-                        n[4] += rs.getInt(5);
-                        iouSums.merge(rs.getString(1), rs.getDouble(4), Double::sum);
-                    }
-                    case "REJECTED" -> n[3] += count;
-                    default -> { } // a fate a later version added: counted as made only
+                double meanKeptIou = rs.getDouble(6);
+                if (rs.wasNull()) { // no proposal of this version was taken
+                    meanKeptIou = Double.NaN;
                 }
+                uses.put(rs.getString(1), new ModelShelf.Use(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        meanKeptIou));
             }
         }
-        java.util.Map<String, ModelShelf.Use> uses = new java.util.HashMap<>();
-        counts.forEach((hash, n) -> uses.put(hash, new ModelShelf.Use(n[0], n[1], n[2], n[3],
-                n[4] == 0 ? Double.NaN : iouSums.getOrDefault(hash, 0.0) / n[4])));
         return uses;
     }
 
