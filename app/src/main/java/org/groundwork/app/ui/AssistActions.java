@@ -64,12 +64,8 @@ public final class AssistActions {
                 on -> on ? "Blind-first: a region's proposals show once you have drawn your own box of it."
                         : "Proposals show as soon as they are made.");
         new ProjectToggle(projects, assistTrial, AssistTrial.SETTING, "on"::equals, on -> on ? "on" : "off", statusBar,
-                on -> {
-                    projects.republish(); // the worklist marks the arm without proposals
-                    return on ? "Assist trial: about half the cases, drawn at random, are read without proposals, "
-                            + "marked in the worklist."
-                            : "Every case may have proposals again.";
-                });
+                on -> on ? "Assist trial: about half the cases, drawn at random, are read without proposals, "
+                        + "marked in the worklist." : "Every case may have proposals again.");
         new ProjectToggle(projects, retrainAsCasesFinish, ProjectModels.RETRAIN_EVERY, AssistActions::retrainEvery,
                 on -> on ? Integer.toString(RETRAIN_EVERY) : "0", statusBar,
                 on -> on ? "The model is trained again in the background after every " + RETRAIN_EVERY

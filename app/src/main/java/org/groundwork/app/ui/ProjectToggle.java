@@ -47,7 +47,10 @@ final class ProjectToggle {
                 store.putSetting(key, value.apply(on));
                 return null;
             });
-            write.setOnSucceeded(e -> statusBar.showMessage(changed.apply(on)));
+            write.setOnSucceeded(e -> {
+                projects.republish(); // a setting may change what the worklist shows (an assist trial's arms)
+                statusBar.showMessage(changed.apply(on));
+            });
             write.setOnFailed(e -> {
                 statusBar.showMessage(write.getException().getMessage());
                 if (projects.storeProperty().get() == store) {
