@@ -237,7 +237,6 @@ class AssistWindowTest extends WorkstationTest {
         assertEquals(6, proposals.pending().size(), "every region the two example readings boxed, once more");
     }
 
-    /** The demo project with the knees after the two example readings, up to {@code lastKnee}, boxed as the phantom says. */
     @Test
     void anAssistTrialReadsTheCasesOfOneArmWithoutProposalsAndSaysSo() throws Exception {
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
@@ -245,20 +244,9 @@ class AssistWindowTest extends WorkstationTest {
         long with;
         long without;
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
-            // A secret (the demo's own was never exported with) that puts unread demo knees in both arms.
-            List<Long> unread = store.cases().stream().map(c -> c.id())
-                    .filter(id -> store.annotations(id).boxes().isEmpty()).toList();
-            org.groundwork.annotate.core.project.AssistTrial trial;
-            int n = 0;
-            do {
-                store.putSetting("pseudonym_secret", "trial-window-" + n++);
-                store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
-                trial = org.groundwork.annotate.core.project.AssistTrial.of(store).orElseThrow();
-                store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "off");
-            } while (unread.stream().allMatch(trial::withProposals) || unread.stream().noneMatch(trial::withProposals));
-            var drawn = trial;
-            with = unread.stream().filter(drawn::withProposals).findFirst().orElseThrow();
-            without = unread.stream().filter(id -> !drawn.withProposals(id)).findFirst().orElseThrow();
+            org.groundwork.testing.AssistTrials.Arms arms = org.groundwork.testing.AssistTrials.splitUnreadCases(store);
+            with = arms.with().get(0);
+            without = arms.without().get(0);
         }
         app = RunningApp.start();
         RunningApp.openDemo(app, 60);
@@ -364,6 +352,7 @@ class AssistWindowTest extends WorkstationTest {
         close("#assistModelsDialog");
     }
 
+    /** The demo project with the knees after the two example readings, up to {@code lastKnee}, boxed as the phantom says. */
     private Path demoWithKneesBoxed(int lastKnee) throws Exception {
         RunningApp.useDemoIn(tmp.resolve("demo"), true);
         Path project = DemoProject.ensure(tmp.resolve("demo"), org.groundwork.viewer.core.LoadMonitor.NONE);

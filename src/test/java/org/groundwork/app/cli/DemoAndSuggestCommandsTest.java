@@ -133,19 +133,13 @@ class DemoAndSuggestCommandsTest extends CommandLineTest {
     void anAssistTrialLeavesTheCasesOfItsArmWithoutProposalsWithout() throws Exception {
         assertEquals(0, run("demo", "--no-window"), err.toString());
         Path project = DemoProject.project(dir.resolve("demo"));
-        java.util.Set<Long> without = new java.util.HashSet<>();
         List<Long> unread;
+        List<Long> without;
         try (SqliteProjectStore store = SqliteProjectStore.open(project, SqliteProjectStore.Mode.READ_WRITE)) {
+            org.groundwork.testing.AssistTrials.Arms arms = org.groundwork.testing.AssistTrials.splitUnreadCases(store);
             store.putSetting(org.groundwork.annotate.core.project.AssistTrial.SETTING, "on");
-            unread = store.cases().stream().map(CaseRecord::id)
-                    .filter(id -> store.annotations(id).boxes().isEmpty()).toList();
-            // A secret (nothing was exported with the demo's own yet) that puts unread cases in both arms.
-            for (int n = 0; without.isEmpty() || without.size() == unread.size(); n++) {
-                store.putSetting("pseudonym_secret", "trial-test-" + n);
-                var trial = org.groundwork.annotate.core.project.AssistTrial.of(store).orElseThrow();
-                without.clear();
-                unread.stream().filter(id -> !trial.withProposals(id)).forEach(without::add);
-            }
+            without = arms.without();
+            unread = java.util.stream.Stream.concat(arms.with().stream(), without.stream()).toList();
         }
         assertEquals(0, run("suggest", project.toString()), err.toString());
         int with = unread.size() - without.size();
